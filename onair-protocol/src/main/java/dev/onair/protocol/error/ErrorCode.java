@@ -1,0 +1,17 @@
+package dev.onair.protocol.error;
+
+/**
+ * An AWS error code with its HTTP status. Each service declares its codes in an enum implementing this, so the
+ * code a client sees is always one the service's model knows.
+ */
+public interface ErrorCode {
+  /** The code as written on the wire, e.g. {@code NoSuchEntity} or {@code ResourceNotFoundException}. */
+  String code();
+
+  int httpStatus();
+
+  /** Query protocol's {@code <Type>}: the client's fault (4xx) or the service's (5xx). */
+  default boolean isSenderFault() {
+    return httpStatus() < 500;
+  }
+}
