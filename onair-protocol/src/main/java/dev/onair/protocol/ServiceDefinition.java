@@ -24,6 +24,7 @@ import java.util.Set;
  * @param unknownOperation the code for an operation the service does not have (InvalidAction,
  *     UnknownOperationException)
  * @param restRouter routes REST requests; null for RPC services
+ * @param settings wire details the protocol layer cannot infer (Query result wrappers, restJson1 timestamps)
  */
 public record ServiceDefinition(
     String signingName,
@@ -37,7 +38,8 @@ public record ServiceDefinition(
     ErrorCode validation,
     ErrorCode unknownOperation,
     RestRouter restRouter,
-    Map<String, Operation> operations) {
+    Map<String, Operation> operations,
+    ProtocolSettings settings) {
 
   public ServiceDefinition {
     requireNonNull(signingName, "signingName is null");
@@ -49,6 +51,54 @@ public record ServiceDefinition(
     requireNonNull(validation, "validation is null");
     requireNonNull(unknownOperation, "unknownOperation is null");
     operations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(operations));
+    settings = settings == null ? ProtocolSettings.DEFAULTS : settings;
+  }
+
+  /** A service whose wire details are all the protocol defaults. */
+  public ServiceDefinition(
+      String signingName,
+      List<AwsProtocol> protocols,
+      String xmlNamespace,
+      String apiVersion,
+      String jsonTargetPrefix,
+      boolean queryCompatible,
+      String errorNamespace,
+      ErrorCode accessDenied,
+      ErrorCode validation,
+      ErrorCode unknownOperation,
+      RestRouter restRouter,
+      Map<String, Operation> operations) {
+    this(
+        signingName,
+        protocols,
+        xmlNamespace,
+        apiVersion,
+        jsonTargetPrefix,
+        queryCompatible,
+        errorNamespace,
+        accessDenied,
+        validation,
+        unknownOperation,
+        restRouter,
+        operations,
+        ProtocolSettings.DEFAULTS);
+  }
+
+  public ServiceDefinition withSettings(ProtocolSettings newSettings) {
+    return new ServiceDefinition(
+        signingName,
+        protocols,
+        xmlNamespace,
+        apiVersion,
+        jsonTargetPrefix,
+        queryCompatible,
+        errorNamespace,
+        accessDenied,
+        validation,
+        unknownOperation,
+        restRouter,
+        operations,
+        newSettings);
   }
 
   public AwsProtocol primaryProtocol() {

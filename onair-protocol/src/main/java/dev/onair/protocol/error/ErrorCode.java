@@ -14,4 +14,9 @@ public interface ErrorCode {
   default boolean isSenderFault() {
     return httpStatus() < 500;
   }
+
+  /** A code outside any service's enum, for generic protocol and authentication failures. */
+  static ErrorCode of(String code, int httpStatus) {
+    return new SimpleErrorCode(code, httpStatus);
+  }
 }

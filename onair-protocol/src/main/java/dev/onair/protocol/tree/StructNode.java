@@ -188,6 +188,10 @@ public record StructNode(Map<String, Node> members) implements Node {
     if (node instanceof ListNode list) {
       return list;
     }
+    if (isEmptyText(node)) {
+      // the Query protocol sends an empty list as "Name=" because it has no other way to say it
+      return new ListNode(List.of());
+    }
     throw new MemberTypeException(name, "Member " + name + " must be a list");
   }
 
@@ -203,7 +207,14 @@ public record StructNode(Map<String, Node> members) implements Node {
     if (node instanceof StructNode struct) {
       return new MapNode(struct.members());
     }
+    if (isEmptyText(node)) {
+      return new MapNode(Map.of());
+    }
     throw new MemberTypeException(name, "Member " + name + " must be a map");
+  }
+
+  private static boolean isEmptyText(Node node) {
+    return node instanceof StringNode text && text.value().isEmpty();
   }
 
   public StructNode with(String name, Node value) {
