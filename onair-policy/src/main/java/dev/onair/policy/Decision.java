@@ -1,0 +1,7 @@
+package dev.onair.policy;
+
+public enum Decision {
+    EXPLICIT_DENY,
+    ALLOW,
+    IMPLICIT_DENY
+}
