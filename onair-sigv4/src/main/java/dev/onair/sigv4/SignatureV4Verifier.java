@@ -232,13 +232,25 @@ public final class SignatureV4Verifier {
         if (Crypto.signaturesEqual(Crypto.hex(Crypto.hmac(signingKey, stringToSign)), signature.signature())) {
             return null;
         }
+        // Clients disagree at the edges; each alternative below is a form some real signer produces, and all are
+        // computed from the same wire request, so accepting them widens no forgery surface. Only paid on mismatch.
         String variantUri = s3Rules ? null : CanonicalRequest.sdkVariantCanonicalUri(request.rawPath());
-        if (variantUri != null) {
-            String variant = CanonicalRequest.build(request.method(), variantUri, canonicalQuery, canonicalHeaders,
-                    signature.signedHeadersLine(), hashedPayload);
-            String variantToSign = CanonicalRequest.stringToSign(signature.amzDate(), signature.credentialScope(), variant);
-            if (Crypto.signaturesEqual(Crypto.hex(Crypto.hmac(signingKey, variantToSign)), signature.signature())) {
-                return null;
+        // botocore hashes the (empty) body of a non-S3 presigned URL; the AWS SDK for Java v2 presigners send
+        // UNSIGNED-PAYLOAD.
+        boolean tryUnsigned = signature.presigned() && !s3Rules && !hashedPayload.equals(SigV4.UNSIGNED_PAYLOAD)
+                && request.header(SigV4.HEADER_CONTENT_SHA256).isEmpty();
+        for (String uri : new String[] {canonicalUri, variantUri}) {
+            for (String payload : new String[] {hashedPayload, tryUnsigned ? SigV4.UNSIGNED_PAYLOAD : null}) {
+                if (uri == null || payload == null || (uri.equals(canonicalUri) && payload.equals(hashedPayload))) {
+                    continue;
+                }
+                String variant = CanonicalRequest.build(request.method(), uri, canonicalQuery, canonicalHeaders,
+                        signature.signedHeadersLine(), payload);
+                String variantToSign =
+                        CanonicalRequest.stringToSign(signature.amzDate(), signature.credentialScope(), variant);
+                if (Crypto.signaturesEqual(Crypto.hex(Crypto.hmac(signingKey, variantToSign)), signature.signature())) {
+                    return null;
+                }
             }
         }
         Map<String, String> details = new LinkedHashMap<>();
