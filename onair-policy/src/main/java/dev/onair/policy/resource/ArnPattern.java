@@ -15,7 +15,7 @@ public final class ArnPattern {
 
     private final String raw;
     private final boolean everything;
-    /** Either six per-part patterns, or for short forms ("arn:*") one pattern over the whole value. */
+    /** Six per-part patterns. */
     private final PolicyTemplate[] templates;
     private final Wildcard[] compiled;
 
@@ -34,8 +34,11 @@ public final class ArnPattern {
             return new ArnPattern(raw, true, new PolicyTemplate[0]);
         }
         List<String> parts = splitOutsideVariables(raw);
-        List<String> chosen = parts.size() == PARTS ? parts : List.of(raw);
-        PolicyTemplate[] templates = chosen.stream()
+        // Short forms ("arn:*") are read with the missing parts as "*", as IAM expands them for identity policies.
+        while (parts.size() < PARTS) {
+            parts.add("*");
+        }
+        PolicyTemplate[] templates = parts.stream()
                 .map(part -> PolicyTemplate.parse(part, variablesEnabled)).toArray(PolicyTemplate[]::new);
         return new ArnPattern(raw, false, templates);
     }
@@ -91,10 +94,6 @@ public final class ArnPattern {
     public boolean matchesArnParts(String[] parts, String whole, VariableSource variables) {
         if (everything) {
             return true;
-        }
-        if (templates.length == 1) {
-            Wildcard pattern = wildcard(0, variables);
-            return pattern != null && pattern.matches(whole);
         }
         if (parts == null) {
             return false;
