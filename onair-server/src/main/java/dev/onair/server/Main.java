@@ -1,0 +1,96 @@
+package dev.onair.server;
+
+import dev.onair.server.config.ConfigException;
+import dev.onair.server.config.ConfigOption;
+import dev.onair.server.config.ServerConfig;
+import dev.onair.server.config.ServerConfigLoader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code onair serve [flags]} and {@code onair --help}. Flags are parsed by hand: there are few and all alike. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    if (arguments.isEmpty() || isHelp(arguments.get(0))) {
+      usage(System.out);
+      return arguments.isEmpty() ? 2 : 0;
+    }
+    if (!arguments.get(0).equals("serve")) {
+      System.err.println("onair: unknown command '" + arguments.get(0) + "'");
+      usage(System.err);
+      return 2;
+    }
+    List<String> flags = arguments.subList(1, arguments.size());
+    if (flags.stream().anyMatch(Main::isHelp)) {
+      usage(System.out);
+      return 0;
+    }
+    ServerConfig config;
+    try {
+      config = ServerConfigLoader.load(System.getenv(), flags);
+    } catch (ConfigException e) {
+      System.err.println("onair: " + e.getMessage());
+      return 2;
+    }
+    serve(config);
+    return 0;
+  }
+
+  private static void serve(ServerConfig config) throws Exception {
+    long started = System.nanoTime();
+    Onair onair = Onair.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  onair.close();
+                  stopped.countDown();
+                },
+                "onair-shutdown"));
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    InetSocketAddress address = onair.httpAddress();
+    System.out.println(
+        "onair ready in "
+            + millis
+            + " ms: http://"
+            + address.getHostString()
+            + ":"
+            + address.getPort()
+            + " (account "
+            + onair.accountId()
+            + ", data in "
+            + config.dataDir().toAbsolutePath().normalize()
+            + ")");
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static boolean isHelp(String argument) {
+    return argument.equals("--help") || argument.equals("-h") || argument.equals("help");
+  }
+
+  static void usage(PrintStream out) {
+    out.println("Usage: onair serve [options]");
+    out.println("       onair --help");
+    out.println();
+    out.println("Runs Onair: the AWS APIs (IAM, STS, IVS, S3, CloudWatch, Service Quotas), the console, RTMP ingest");
+    out.println("and HLS playback. Each option can also be set by its environment variable; the flag wins.");
+    out.println();
+    for (ConfigOption option : ConfigOption.values()) {
+      String left = "  " + option.flag() + " <value>";
+      out.printf("%-34s %s%n", left, option.description());
+      String defaultText = option.defaultValue() == null ? "" : "  (default " + option.defaultValue() + ")";
+      out.printf("%-34s env %s%s%n", "", option.environmentVariable(), defaultText);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.onair.server;
+
+import dev.onair.protocol.ServiceDefinition;
+import dev.onair.server.config.ServerConfig;
+import dev.onair.server.frontdoor.FrontDoor;
+import dev.onair.server.frontdoor.HealthHandler;
+import dev.onair.server.frontdoor.LocalRoutes;
+import dev.onair.server.frontdoor.PolicyAuthorizer;
+import dev.onair.server.frontdoor.RequestAuthenticator;
+import dev.onair.server.frontdoor.ServiceRegistry;
+import dev.onair.server.http.NettyHttpServer;
+import dev.onair.server.http.WorkerPool;
+import dev.onair.server.interim.AccountIdFile;
+import dev.onair.server.interim.BootstrapAdminCredentials;
+import dev.onair.sigv4.SignatureV4Verifier;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds and connects the modules, by constructor, in dependency order.
+ * Everything it opens is closed in reverse order by {@link #close()}.
+ */
+public final class Onair implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Onair.class);
+  private static final int WORKER_THREADS = 32;
+  private static final int WORKER_QUEUE = 1024;
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private InetSocketAddress httpAddress;
+  private String accountId;
+
+  private Onair() {}
+
+  public static Onair start(ServerConfig config) throws Exception {
+    Onair onair = new Onair();
+    try {
+      onair.wire(config, Clock.systemUTC());
+    } catch (Exception | Error e) {
+      onair.close();
+      throw e;
+    }
+    return onair;
+  }
+
+  private void wire(ServerConfig config, Clock clock) throws Exception {
+    accountId = AccountIdFile.resolve(config.dataDir(), config.accountId());
+    String account = accountId;
+    BootstrapAdminCredentials credentials =
+        new BootstrapAdminCredentials(account, config.adminAccessKeyId(), config.adminSecretAccessKey());
+    List<ServiceDefinition> serviceDefinitions = List.of();
+    ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
+
+    LocalRoutes routes =
+        LocalRoutes.builder()
+            .exact("/_onair/health", new HealthHandler(ready::get))
+            // registration points: the console (/console/) and HLS playback (/api/video/v1/) go here
+            .build();
+    RequestAuthenticator authenticator =
+        new RequestAuthenticator(credentials, new SignatureV4Verifier(), () -> account, config.region());
+    FrontDoor frontDoor =
+        new FrontDoor(routes, services, authenticator, new PolicyAuthorizer(credentials), () -> account, clock);
+
+    NettyHttpServer http =
+        new NettyHttpServer(
+            config.bind(),
+            config.httpPort(),
+            config.maxRequestBytes(),
+            frontDoor,
+            WorkerPool.create(WORKER_THREADS, WORKER_QUEUE),
+            clock);
+    resources.push(http);
+    httpAddress = http.start();
+    ready.set(true);
+    LOG.info("account {}; services {}", accountId, services.services().stream().map(ServiceDefinition::signingName).toList());
+  }
+
+  public InetSocketAddress httpAddress() {
+    return httpAddress;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  /** Stops accepting, drains in-flight requests, then closes storage; safe to call twice. */
+  @Override
+  public void close() {
+    ready.set(false);
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}

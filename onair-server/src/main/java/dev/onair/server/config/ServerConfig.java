@@ -1,0 +1,76 @@
+package dev.onair.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.protocol.Secret;
+import java.nio.file.Path;
+
+/**
+ * The operator's settings, resolved: flag over environment variable over default. Optional values are null when
+ * not given; the bootstrap then generates or derives them.
+ *
+ * @param databaseUrl may embed a password, so it is treated as a secret
+ */
+public record ServerConfig(
+    Path dataDir,
+    String bind,
+    int httpPort,
+    int rtmpPort,
+    int rtmpsPort,
+    String region,
+    String accountId,
+    String publicHost,
+    String adminAccessKeyId,
+    Secret adminSecretAccessKey,
+    Secret rootPassword,
+    Secret databaseUrl,
+    int maxRequestBytes) {
+
+  public ServerConfig {
+    requireNonNull(dataDir, "dataDir is null");
+    requireNonNull(bind, "bind is null");
+    requireNonNull(region, "region is null");
+    requireNonNull(publicHost, "publicHost is null");
+  }
+
+  /** Whether the admin key pair was given; the two variables only make sense together. */
+  public boolean hasAdminKey() {
+    return adminAccessKeyId != null && adminSecretAccessKey != null;
+  }
+
+  /** Secrets show only whether they are set. */
+  @Override
+  public String toString() {
+    return "ServerConfig[dataDir="
+        + dataDir
+        + ", bind="
+        + bind
+        + ", httpPort="
+        + httpPort
+        + ", rtmpPort="
+        + rtmpPort
+        + ", rtmpsPort="
+        + rtmpsPort
+        + ", region="
+        + region
+        + ", accountId="
+        + accountId
+        + ", publicHost="
+        + publicHost
+        + ", adminAccessKeyId="
+        + adminAccessKeyId
+        + ", adminSecretAccessKey="
+        + redacted(adminSecretAccessKey)
+        + ", rootPassword="
+        + redacted(rootPassword)
+        + ", databaseUrl="
+        + redacted(databaseUrl)
+        + ", maxRequestBytes="
+        + maxRequestBytes
+        + "]";
+  }
+
+  private static String redacted(Secret secret) {
+    return secret == null ? "unset" : "<set>";
+  }
+}

@@ -1,0 +1,132 @@
+package dev.onair.server.config;
+
+import dev.onair.protocol.Secret;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link ServerConfig} from environment variables and flags ({@code --flag value} or {@code --flag=value});
+ * a flag wins over its variable. Validates each value and names both spellings in the error.
+ */
+public final class ServerConfigLoader {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+  private ServerConfigLoader() {}
+
+  public static ServerConfig load(Map<String, String> environment, List<String> flags) {
+    Map<ConfigOption, String> values = new EnumMap<>(ConfigOption.class);
+    for (ConfigOption option : ConfigOption.values()) {
+      String fromEnvironment = environment.get(option.environmentVariable());
+      if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+        values.put(option, fromEnvironment);
+      }
+    }
+    values.putAll(parseFlags(flags));
+
+    String bind = valueOrDefault(values, ConfigOption.BIND);
+    String accountId = values.get(ConfigOption.ACCOUNT_ID);
+    if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+      throw invalid(ConfigOption.ACCOUNT_ID, "must be 12 digits");
+    }
+    String region = valueOrDefault(values, ConfigOption.REGION);
+    if (!REGION.matcher(region).matches()) {
+      throw invalid(ConfigOption.REGION, "is not a region name like us-east-1");
+    }
+    String adminKeyId = values.get(ConfigOption.ADMIN_ACCESS_KEY_ID);
+    String adminSecret = values.get(ConfigOption.ADMIN_SECRET_ACCESS_KEY);
+    if ((adminKeyId == null) != (adminSecret == null)) {
+      throw new ConfigException(
+          "ONAIR_ADMIN_ACCESS_KEY_ID and ONAIR_ADMIN_SECRET_ACCESS_KEY (--admin-access-key-id,"
+              + " --admin-secret-access-key) must be given together");
+    }
+    String publicHost = values.get(ConfigOption.PUBLIC_HOST);
+    if (publicHost == null) {
+      publicHost = isWildcard(bind) ? "localhost" : bind;
+    }
+    return new ServerConfig(
+        Path.of(valueOrDefault(values, ConfigOption.DATA_DIR)),
+        bind,
+        port(values, ConfigOption.HTTP_PORT),
+        port(values, ConfigOption.RTMP_PORT),
+        port(values, ConfigOption.RTMPS_PORT),
+        region,
+        accountId,
+        publicHost,
+        adminKeyId,
+        secret(adminSecret),
+        secret(values.get(ConfigOption.ROOT_PASSWORD)),
+        secret(values.get(ConfigOption.DATABASE_URL)),
+        positive(values, ConfigOption.MAX_REQUEST_BYTES));
+  }
+
+  static Map<ConfigOption, String> parseFlags(List<String> flags) {
+    Map<ConfigOption, String> values = new EnumMap<>(ConfigOption.class);
+    for (int i = 0; i < flags.size(); i++) {
+      String argument = flags.get(i);
+      String name = argument;
+      String value = null;
+      int equals = argument.indexOf('=');
+      if (argument.startsWith("--") && equals > 0) {
+        name = argument.substring(0, equals);
+        value = argument.substring(equals + 1);
+      }
+      ConfigOption option = ConfigOption.forFlag(name);
+      if (option == null) {
+        throw new ConfigException("unknown option " + name + " (see --help)");
+      }
+      if (value == null) {
+        if (i + 1 >= flags.size()) {
+          throw new ConfigException(name + " needs a value");
+        }
+        value = flags.get(++i);
+      }
+      values.put(option, value);
+    }
+    return values;
+  }
+
+  private static boolean isWildcard(String bind) {
+    return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+  }
+
+  private static String valueOrDefault(Map<ConfigOption, String> values, ConfigOption option) {
+    return values.getOrDefault(option, option.defaultValue());
+  }
+
+  private static int port(Map<ConfigOption, String> values, ConfigOption option) {
+    int port = integer(values, option);
+    if (port < 0 || port > 65535) {
+      throw invalid(option, "must be a port number between 0 and 65535");
+    }
+    return port;
+  }
+
+  private static int positive(Map<ConfigOption, String> values, ConfigOption option) {
+    int value = integer(values, option);
+    if (value <= 0) {
+      throw invalid(option, "must be positive");
+    }
+    return value;
+  }
+
+  private static int integer(Map<ConfigOption, String> values, ConfigOption option) {
+    String text = valueOrDefault(values, option);
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw invalid(option, "must be a number");
+    }
+  }
+
+  private static Secret secret(String value) {
+    return value == null ? null : Secret.of(value);
+  }
+
+  private static ConfigException invalid(ConfigOption option, String problem) {
+    return new ConfigException(option.flag() + " / " + option.environmentVariable() + " " + problem);
+  }
+}

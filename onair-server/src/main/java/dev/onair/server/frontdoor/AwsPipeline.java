@@ -1,0 +1,117 @@
+package dev.onair.server.frontdoor;
+
+import dev.onair.protocol.AuthorizationCheck;
+import dev.onair.protocol.Authorizer;
+import dev.onair.protocol.AwsProtocol;
+import dev.onair.protocol.CallContext;
+import dev.onair.protocol.OperationResult;
+import dev.onair.protocol.ServiceDefinition;
+import dev.onair.protocol.codec.ParsedRequest;
+import dev.onair.protocol.codec.ProtocolCodec;
+import dev.onair.protocol.codec.ProtocolCodecs;
+import dev.onair.protocol.codec.ProtocolDetector;
+import dev.onair.protocol.error.AwsServiceException;
+import dev.onair.protocol.error.CommonErrors;
+import dev.onair.protocol.http.HttpRequest;
+import dev.onair.protocol.http.HttpResponse;
+import dev.onair.protocol.tree.StructNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS request path, one step per method: pick the service, authenticate, parse, authorize each declared
+ * check, run, serialise. Every failure leaves as an AWS error in the protocol the client used; an unexpected
+ * exception becomes a generic 500 whose cause is only logged.
+ */
+final class AwsPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsPipeline.class);
+
+  private final ServiceRegistry services;
+  private final RequestAuthenticator authenticator;
+  private final PolicyAuthorizer policies;
+  private final Supplier<String> accountId;
+  private final Clock clock;
+
+  AwsPipeline(
+      ServiceRegistry services,
+      RequestAuthenticator authenticator,
+      PolicyAuthorizer policies,
+      Supplier<String> accountId,
+      Clock clock) {
+    this.services = services;
+    this.authenticator = authenticator;
+    this.policies = policies;
+    this.accountId = accountId;
+    this.clock = clock;
+  }
+
+  HttpResponse handle(HttpRequest request, String requestId) {
+    long started = System.nanoTime();
+    CallRecord record = new CallRecord();
+    ServiceDefinition service = services.resolve(request, RequestAuthenticator.scopeService(request));
+    AwsProtocol protocol = ProtocolDetector.detect(request, service);
+    ProtocolCodec codec = ProtocolCodecs.of(protocol);
+    HttpResponse response;
+    try {
+      response = serve(request, requestId, service, codec, record);
+    } catch (AwsServiceException e) {
+      response = codec.errorWriter().write(service, e, requestId);
+    } catch (StructNode.MemberTypeException e) {
+      response =
+          codec.errorWriter().write(service, new AwsServiceException(service.validation(), e.getMessage()), requestId);
+    } catch (RuntimeException e) {
+      LOG.error("request {} ({}) failed", requestId, record.action, e);
+      AwsServiceException internal =
+          new AwsServiceException(CommonErrors.internal(protocol), CommonErrors.INTERNAL_MESSAGE);
+      response = codec.errorWriter().write(service, internal, requestId);
+    }
+    long latency = (System.nanoTime() - started) / 1_000_000;
+    ApiCallLog.log(requestId, record.principal, record.action, record.decision, response.status(), latency);
+    return response;
+  }
+
+  private HttpResponse serve(
+      HttpRequest received, String requestId, ServiceDefinition service, ProtocolCodec codec, CallRecord record) {
+    Instant now = clock.instant();
+    Authentication authentication = authenticator.authenticate(received, service, codec.protocol(), now);
+    record.principal = authentication.caller().arn();
+    HttpRequest request = authentication.request();
+    Authorizer authorizer = policies.forService(service.accessDenied());
+    ParsedRequest parsed = codec.parser().parse(request, service);
+    record.action = service.signingName() + ":" + parsed.operationName();
+    CallContext context =
+        new CallContext(
+            requestId,
+            accountFor(authentication),
+            authentication.region(),
+            authentication.caller(),
+            now,
+            request,
+            authorizer);
+    try {
+      for (AuthorizationCheck check : parsed.operation().authorization().checks(context, parsed.input())) {
+        record.action = check.action();
+        authorizer.require(context, check);
+      }
+    } catch (AwsServiceException denied) {
+      if (denied.errorCode().code().equals(service.accessDenied().code())) {
+        record.decision = ApiCallLog.Decision.DENY;
+      }
+      throw denied;
+    }
+    record.decision = ApiCallLog.Decision.ALLOW;
+    OperationResult result = parsed.operation().handler().handle(context, parsed.input());
+    if (result instanceof OperationResult.Raw raw) {
+      return raw.response();
+    }
+    return codec.serializer().serialize(service, parsed.operationName(), (OperationResult.Output) result, requestId);
+  }
+
+  private String accountFor(Authentication authentication) {
+    String callerAccount = authentication.caller().accountId();
+    return callerAccount != null ? callerAccount : accountId.get();
+  }
+}

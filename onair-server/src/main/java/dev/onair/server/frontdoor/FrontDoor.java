@@ -1,0 +1,71 @@
+package dev.onair.server.frontdoor;
+
+import dev.onair.protocol.AwsProtocol;
+import dev.onair.protocol.ServiceDefinition;
+import dev.onair.protocol.codec.ProtocolCodecs;
+import dev.onair.protocol.codec.ProtocolDetector;
+import dev.onair.protocol.error.AwsServiceException;
+import dev.onair.protocol.error.CommonErrors;
+import dev.onair.protocol.http.HttpRequest;
+import dev.onair.protocol.http.HttpResponse;
+import dev.onair.server.http.HttpHandler;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The single HTTP entry, like AWS's edge: non-AWS routes first (health, console, playback), then the AWS
+ * pipeline for everything else. Also answers the transport's two early failures (body too large, overload) in the
+ * protocol the client is speaking.
+ */
+public final class FrontDoor implements HttpHandler {
+  private final LocalRoutes localRoutes;
+  private final ServiceRegistry services;
+  private final AwsPipeline pipeline;
+
+  public FrontDoor(
+      LocalRoutes localRoutes,
+      ServiceRegistry services,
+      RequestAuthenticator authenticator,
+      PolicyAuthorizer policies,
+      Supplier<String> accountId,
+      Clock clock) {
+    this.localRoutes = localRoutes;
+    this.services = services;
+    this.pipeline = new AwsPipeline(services, authenticator, policies, accountId, clock);
+  }
+
+  @Override
+  public CompletableFuture<HttpResponse> handle(HttpRequest request, String requestId) {
+    Optional<LocalHandler> local = localRoutes.match(request);
+    if (local.isPresent()) {
+      return local.get().handle(request, requestId);
+    }
+    return CompletableFuture.completedFuture(pipeline.handle(request, requestId));
+  }
+
+  @Override
+  public HttpResponse requestTooLarge(HttpRequest head, String requestId, int limitBytes) {
+    return error(
+        head,
+        requestId,
+        new AwsServiceException(
+            CommonErrors.REQUEST_TOO_LARGE,
+            "Request body of more than " + limitBytes + " bytes is not accepted."));
+  }
+
+  @Override
+  public HttpResponse overloaded(HttpRequest request, String requestId) {
+    return error(
+        request,
+        requestId,
+        new AwsServiceException(CommonErrors.SERVICE_UNAVAILABLE, "Too many requests; retry later."));
+  }
+
+  private HttpResponse error(HttpRequest request, String requestId, AwsServiceException error) {
+    ServiceDefinition service = services.resolve(request, RequestAuthenticator.scopeService(request));
+    AwsProtocol protocol = ProtocolDetector.detect(request, service);
+    return ProtocolCodecs.of(protocol).errorWriter().write(service, error, requestId);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.onair.server.frontdoor;
+
+import dev.onair.protocol.http.HttpRequest;
+import dev.onair.protocol.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+/** A non-AWS route (health, console, playback): answers without SigV4; it does its own access control. */
+@FunctionalInterface
+public interface LocalHandler {
+  CompletableFuture<HttpResponse> handle(HttpRequest request, String requestId);
+
+  /** Adapts a handler that answers at once. */
+  static LocalHandler sync(java.util.function.BiFunction<HttpRequest, String, HttpResponse> handler) {
+    return (request, requestId) -> CompletableFuture.completedFuture(handler.apply(request, requestId));
+  }
+}
