@@ -1,0 +1,237 @@
+package dev.onair.hls.mux;
+
+import dev.onair.media.codec.AacConfig;
+import dev.onair.media.codec.AvcDecoderConfig;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * Writes H.264/AAC as MPEG-2 transport stream packets (streaming.md §2.2).
+ *
+ * <p>Layout follows nginx-rtmp and ffmpeg: PMT on PID 0x1000, video (stream type 0x1B) on 0x100,
+ * AAC-ADTS (0x0F) on 0x101, PCR on the video PID. Continuity counters live in this object and
+ * continue across segments, so one muxer serves a whole stream; call {@link #writeTables} at the
+ * start of each segment. Timestamps get a fixed 700 ms lead over the PCR, as nginx-rtmp does, so
+ * B-frame reordering never puts a PTS behind the clock.
+ *
+ * <p>Not thread-safe; the segmenter owns one per stream.
+ */
+public final class TsMuxer {
+  public static final int PAT_PID = 0x0000;
+  public static final int PMT_PID = 0x1000;
+  public static final int VIDEO_PID = 0x0100;
+  public static final int AUDIO_PID = 0x0101;
+
+  private static final int PACKET_SIZE = 188;
+  private static final long TIMESTAMP_LEAD_90K = 63_000;
+  private static final long MASK_33 = (1L << 33) - 1;
+
+  private final int[] continuity = new int[0x2000];
+  private final byte[] packet = new byte[PACKET_SIZE];
+  private AvcDecoderConfig video;
+  private AacConfig audio;
+
+  public void setVideoConfig(AvcDecoderConfig config) {
+    this.video = config;
+  }
+
+  public void setAudioConfig(AacConfig config) {
+    this.audio = config;
+  }
+
+  public boolean hasVideo() {
+    return video != null;
+  }
+
+  /** Writes PAT and PMT describing the tracks whose configs are known now. */
+  public void writeTables(ByteArrayOutputStream out) {
+    byte[] pat = {
+      0x00, (byte) 0xB0, 0x0D, 0x00, 0x01, (byte) 0xC1, 0x00, 0x00,
+      0x00, 0x01, (byte) (0xE0 | (PMT_PID >> 8)), (byte) PMT_PID, 0, 0, 0, 0
+    };
+    writeSection(out, PAT_PID, pat);
+
+    int streams = (video != null ? 1 : 0) + (audio != null ? 1 : 0);
+    byte[] pmt = new byte[12 + 5 * streams + 4];
+    int sectionLength = pmt.length - 3;
+    int pcrPid = video != null || audio == null ? VIDEO_PID : AUDIO_PID;
+    pmt[0] = 0x02;
+    pmt[1] = (byte) (0xB0 | (sectionLength >> 8));
+    pmt[2] = (byte) sectionLength;
+    pmt[3] = 0x00;
+    pmt[4] = 0x01; // program number 1
+    pmt[5] = (byte) 0xC1;
+    pmt[8] = (byte) (0xE0 | (pcrPid >> 8));
+    pmt[9] = (byte) pcrPid;
+    pmt[10] = (byte) 0xF0;
+    int i = 12;
+    if (video != null) {
+      i = streamEntry(pmt, i, 0x1B, VIDEO_PID);
+    }
+    if (audio != null) {
+      streamEntry(pmt, i, 0x0F, AUDIO_PID);
+    }
+    writeSection(out, PMT_PID, pmt);
+  }
+
+  /** Writes one access unit (AVCC input) as a PES with PTS/DTS; PCR rides on its first packet. */
+  public void writeVideo(long dtsMillis, int ctsMillis, boolean keyframe, byte[] avcc, ByteArrayOutputStream out) {
+    if (video == null) {
+      throw new IllegalStateException("video config not set");
+    }
+    byte[] annexB = AnnexB.fromAvcc(avcc, video);
+    long dts = (dtsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
+    long pts = ((dtsMillis + ctsMillis) * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
+    byte[] header = pesHeader(0xE0, pts, dts, 0); // length 0: allowed for video, AUs exceed 64 KiB
+    writePes(out, VIDEO_PID, header, annexB, (dtsMillis * 90) & MASK_33, keyframe);
+  }
+
+  /** Writes one raw AAC frame with an ADTS header as its own PES. */
+  public void writeAudio(long dtsMillis, byte[] aacFrame, ByteArrayOutputStream out) {
+    if (audio == null) {
+      throw new IllegalStateException("audio config not set");
+    }
+    byte[] adts = adts(aacFrame);
+    long pts = (dtsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
+    byte[] header = pesHeader(0xC0, pts, pts, adts.length);
+    // Without video the audio PID carries the clock.
+    long pcr = video == null ? (dtsMillis * 90) & MASK_33 : -1;
+    writePes(out, AUDIO_PID, header, adts, pcr, video == null);
+  }
+
+  private byte[] adts(byte[] frame) {
+    int length = frame.length + 7;
+    // ADTS has a 2-bit profile; HE-AAC and friends are signalled as LC (nginx-rtmp does the same
+    // "to make Android happy"), decoders find SBR implicitly.
+    int profile = audio.objectType() >= 1 && audio.objectType() <= 4 ? audio.objectType() - 1 : 1;
+    int index = audio.adtsSamplingIndex();
+    int channels = audio.channelConfig();
+    byte[] out = new byte[length];
+    out[0] = (byte) 0xFF;
+    out[1] = (byte) 0xF1;
+    out[2] = (byte) ((profile << 6) | (index << 2) | ((channels >> 2) & 1));
+    out[3] = (byte) (((channels & 3) << 6) | ((length >> 11) & 3));
+    out[4] = (byte) (length >> 3);
+    out[5] = (byte) (((length & 7) << 5) | 0x1F);
+    out[6] = (byte) 0xFC;
+    System.arraycopy(frame, 0, out, 7, frame.length);
+    return out;
+  }
+
+  private static byte[] pesHeader(int streamId, long pts, long dts, int payloadLength) {
+    boolean withDts = dts != pts;
+    int headerDataLength = withDts ? 10 : 5;
+    byte[] h = new byte[9 + headerDataLength];
+    h[2] = 1;
+    h[3] = (byte) streamId;
+    int pesLength = payloadLength == 0 ? 0 : 3 + headerDataLength + payloadLength;
+    if (pesLength > 0xFFFF) {
+      pesLength = 0;
+    }
+    h[4] = (byte) (pesLength >> 8);
+    h[5] = (byte) pesLength;
+    h[6] = (byte) 0x80;
+    h[7] = (byte) (withDts ? 0xC0 : 0x80);
+    h[8] = (byte) headerDataLength;
+    writeTimestamp(h, 9, withDts ? 0x3 : 0x2, pts);
+    if (withDts) {
+      writeTimestamp(h, 14, 0x1, dts);
+    }
+    return h;
+  }
+
+  private static void writeTimestamp(byte[] b, int offset, int prefix, long ts) {
+    b[offset] = (byte) ((prefix << 4) | ((ts >> 29) & 0x0E) | 1);
+    b[offset + 1] = (byte) (ts >> 22);
+    b[offset + 2] = (byte) (((ts >> 14) & 0xFE) | 1);
+    b[offset + 3] = (byte) (ts >> 7);
+    b[offset + 4] = (byte) (((ts << 1) & 0xFE) | 1);
+  }
+
+  /**
+   * Packetizes header+payload. The first packet may carry an adaptation field with PCR and the
+   * random-access flag; the last is padded with adaptation-field stuffing, never payload bytes.
+   */
+  private void writePes(ByteArrayOutputStream out, int pid, byte[] header, byte[] payload, long pcr,
+      boolean randomAccess) {
+    int total = header.length + payload.length;
+    int written = 0;
+    boolean first = true;
+    while (written < total) {
+      Arrays.fill(packet, (byte) 0xFF);
+      boolean withPcr = first && pcr >= 0;
+      boolean flags = first && (withPcr || randomAccess);
+      int adaptationBody = flags ? 1 + (withPcr ? 6 : 0) : 0; // bytes after the length byte
+      int room = PACKET_SIZE - 4 - (flags ? 1 + adaptationBody : 0);
+      int chunk = Math.min(room, total - written);
+      int stuffing = room - chunk;
+      boolean adaptation = flags || stuffing > 0;
+      if (adaptation && !flags) {
+        // Stuffing alone: one length byte (value 0) absorbs 1 byte; more needs a flags byte too.
+        adaptationBody = stuffing - 1;
+      } else if (flags) {
+        adaptationBody += stuffing;
+      }
+      packet[0] = 0x47;
+      packet[1] = (byte) ((first ? 0x40 : 0) | (pid >> 8));
+      packet[2] = (byte) pid;
+      packet[3] = (byte) ((adaptation ? 0x30 : 0x10) | nextContinuity(pid));
+      int p = 4;
+      if (adaptation) {
+        packet[p++] = (byte) adaptationBody;
+        if (adaptationBody > 0) {
+          packet[p] = (byte) ((withPcr ? 0x10 : 0) | (first && randomAccess ? 0x40 : 0));
+          if (withPcr) {
+            packet[p + 1] = (byte) (pcr >> 25);
+            packet[p + 2] = (byte) (pcr >> 17);
+            packet[p + 3] = (byte) (pcr >> 9);
+            packet[p + 4] = (byte) (pcr >> 1);
+            packet[p + 5] = (byte) (((pcr & 1) << 7) | 0x7E);
+            packet[p + 6] = 0;
+          }
+          p += adaptationBody; // remaining adaptation bytes stay 0xFF stuffing
+        }
+      }
+      int fromHeader = Math.max(0, Math.min(chunk, header.length - written));
+      if (fromHeader > 0) {
+        System.arraycopy(header, written, packet, p, fromHeader);
+      }
+      int payloadStart = written + fromHeader - header.length;
+      System.arraycopy(payload, payloadStart, packet, p + fromHeader, chunk - fromHeader);
+      out.write(packet, 0, PACKET_SIZE);
+      written += chunk;
+      first = false;
+    }
+  }
+
+  private void writeSection(ByteArrayOutputStream out, int pid, byte[] section) {
+    int crc = Crc32Mpeg2.compute(section, 0, section.length - 4);
+    section[section.length - 4] = (byte) (crc >>> 24);
+    section[section.length - 3] = (byte) (crc >>> 16);
+    section[section.length - 2] = (byte) (crc >>> 8);
+    section[section.length - 1] = (byte) crc;
+    Arrays.fill(packet, (byte) 0xFF);
+    packet[0] = 0x47;
+    packet[1] = (byte) (0x40 | (pid >> 8));
+    packet[2] = (byte) pid;
+    packet[3] = (byte) (0x10 | nextContinuity(pid));
+    packet[4] = 0; // pointer field
+    System.arraycopy(section, 0, packet, 5, section.length);
+    out.write(packet, 0, PACKET_SIZE);
+  }
+
+  private static int streamEntry(byte[] pmt, int i, int streamType, int pid) {
+    pmt[i] = (byte) streamType;
+    pmt[i + 1] = (byte) (0xE0 | (pid >> 8));
+    pmt[i + 2] = (byte) pid;
+    pmt[i + 3] = (byte) 0xF0;
+    pmt[i + 4] = 0;
+    return i + 5;
+  }
+
+  private int nextContinuity(int pid) {
+    int value = continuity[pid];
+    continuity[pid] = (value + 1) & 0x0F;
+    return value;
+  }
+}
