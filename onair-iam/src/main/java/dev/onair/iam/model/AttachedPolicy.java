@@ -1,0 +1,3 @@
+package dev.onair.iam.model;
+
+public record AttachedPolicy(String policyName, String policyArn) {}

@@ -1,0 +1,143 @@
+package dev.onair.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema. The embedded default is an H2 file database in PostgreSQL mode, so every
+ * migration and query also runs on PostgreSQL, which an operator selects with {@code ONAIR_DATABASE_URL}.
+ *
+ * <p>Durability: H2 normally delays writing committed transactions by up to 500 ms ({@code WRITE_DELAY}), which a
+ * SIGKILL would lose even though the client was told the write succeeded. {@code WRITE_DELAY=0} makes every commit
+ * reach the file before it returns; the crash test in onair-it checks it end to end.
+ */
+public final class Database implements AutoCloseable {
+  public enum Dialect {
+    H2,
+    POSTGRES
+  }
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Jdbc jdbc;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** Opens the pool and brings the schema up to date. */
+  public static Database open(DatabaseSettings settings) {
+    requireNonNull(settings, "settings is null");
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("onair-db");
+    config.setMaximumPoolSize(settings.maximumPoolSize());
+    config.setAutoCommit(true);
+    Dialect dialect;
+    if (settings.usesPostgres()) {
+      dialect = Dialect.POSTGRES;
+      PostgresUrl url = PostgresUrl.parse(settings.databaseUrl());
+      config.setJdbcUrl(url.jdbcUrl());
+      if (url.user() != null) {
+        config.setUsername(url.user());
+      }
+      if (url.password() != null) {
+        config.setPassword(url.password());
+      }
+    } else {
+      dialect = Dialect.H2;
+      Path dbDir = settings.dataDir().resolve("db");
+      try {
+        Files.createDirectories(dbDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + dbDir, e);
+      }
+      config.setJdbcUrl(h2Url(dbDir.resolve("onair")));
+      config.setUsername("onair");
+      config.setPassword("");
+    }
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(dataSource, dialect);
+  }
+
+  static String h2Url(Path file) {
+    return "jdbc:h2:file:"
+        + file.toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public Jdbc jdbc() {
+    return jdbc;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /** {@code postgresql://user:pass@host:port/db?params} (also {@code postgres://}) → a JDBC URL and credentials. */
+  record PostgresUrl(String jdbcUrl, String user, String password) {
+    static PostgresUrl parse(String url) {
+      String text = url.trim();
+      if (text.startsWith("jdbc:postgresql:")) {
+        return new PostgresUrl(text, null, null);
+      }
+      URI uri = URI.create(text);
+      if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("ONAIR_DATABASE_URL must start with postgresql://");
+      }
+      String user = null;
+      String password = null;
+      String userInfo = uri.getRawUserInfo();
+      if (userInfo != null) {
+        int colon = userInfo.indexOf(':');
+        user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+      }
+      String host = uri.getHost() == null ? "localhost" : uri.getHost();
+      int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+      return new PostgresUrl("jdbc:postgresql://" + host + ":" + port + path + query, user, password);
+    }
+
+    private static String decode(String value) {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return "PostgresUrl[" + jdbcUrl + ", user=" + user + "]";
+    }
+  }
+}
