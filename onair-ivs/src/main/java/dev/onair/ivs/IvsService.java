@@ -1,0 +1,34 @@
+package dev.onair.ivs;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.ivs.ops.ChannelOperations;
+import dev.onair.ivs.ops.StreamKeyOperations;
+import dev.onair.ivs.ops.TagOperations;
+import dev.onair.protocol.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The IVS low-latency API (2020-07-14): every operation, grouped by the resource it manages. Each group is a small
+ * class; this one only assembles them.
+ */
+public final class IvsService {
+  private final IvsDependencies deps;
+
+  public IvsService(IvsDependencies deps) {
+    this.deps = requireNonNull(deps, "deps is null");
+  }
+
+  public List<Operation> operations() {
+    List<Operation> operations = new ArrayList<>();
+    operations.addAll(new ChannelOperations(deps).operations());
+    operations.addAll(new StreamKeyOperations(deps).operations());
+    operations.addAll(new TagOperations(deps).operations());
+    return List.copyOf(operations);
+  }
+
+  public IvsDependencies dependencies() {
+    return deps;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.onair.ivs.model;
+
+public enum StreamHealth {
+  HEALTHY,
+  STARVING,
+  UNKNOWN
+}
