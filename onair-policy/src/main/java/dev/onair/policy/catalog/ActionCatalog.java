@@ -101,10 +101,15 @@ public final class ActionCatalog {
 
     /** Every catalogued action an Action pattern ("ivs:Get*", "*", "s3:?etObject") covers, in catalogue order. */
     public List<ActionDefinition> expand(String pattern) {
-        Wildcard glob = Wildcard.of(pattern.toLowerCase(Locale.ROOT));
+        String lower = pattern.toLowerCase(Locale.ROOT);
+        Wildcard glob = Wildcard.of(lower);
+        if (glob.isLiteral()) {
+            ActionDefinition definition = actions.get(lower);
+            return definition == null ? List.of() : List.of(definition);
+        }
         List<ActionDefinition> out = new ArrayList<>();
-        actions.forEach((lower, definition) -> {
-            if (glob.matches(lower)) {
+        actions.forEach((name, definition) -> {
+            if (glob.matches(name)) {
                 out.add(definition);
             }
         });

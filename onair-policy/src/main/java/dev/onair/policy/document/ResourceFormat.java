@@ -28,7 +28,8 @@ final class ResourceFormat {
         }
         String[] parts = resource.split(":", -1);
         String partition = parts[1];
-        if (!PARTITIONS.contains(partition)) {
+        // AWS's own managed policies write "arn:*:..." and wildcard regions, so wildcards are accepted there.
+        if (!PARTITIONS.contains(partition) && !hasWildcard(partition)) {
             return "Partition \"" + partition + "\" is not valid for resource \"arn:" + partition + ":"
                     + part(parts, 2, true) + ":" + part(parts, 3, false) + ":" + part(parts, 4, false) + ":"
                     + rest(parts) + "\".";
@@ -37,7 +38,7 @@ final class ResourceFormat {
             return "Resource vendor must be fully qualified and cannot contain regexes.";
         }
         String service = parts[2];
-        String region = parts.length > 3 ? parts[3] : "";
+        String region = parts.length > 3 && !hasWildcard(parts[3]) ? parts[3] : "";
         if (service.equals("iam") && !region.isEmpty()) {
             return "IAM resource " + resource + " cannot contain region information.";
         }
@@ -46,7 +47,7 @@ final class ResourceFormat {
         }
         if (service.equals("iam")) {
             String path = parts.length > 5 ? String.join(":", List.of(parts).subList(5, parts.length)) : "";
-            if (!path.equals("*") && IAM_PATH_STARTS.stream().noneMatch(path::startsWith)) {
+            if (!path.equals("*") && !path.equals("root") && IAM_PATH_STARTS.stream().noneMatch(path::startsWith)) {
                 return "IAM resource path must either be \"*\" or start with " + String.join(", ", IAM_PATH_STARTS) + ".";
             }
         }
@@ -64,6 +65,10 @@ final class ResourceFormat {
         }
         String[] parts = resource.split(":", -1);
         return parts.length < 3 || !parts[2].isEmpty();
+    }
+
+    private static boolean hasWildcard(String segment) {
+        return segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0;
     }
 
     private static String part(String[] parts, int index, boolean firstAfterPartition) {
