@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.sigv4.SdkOracle.Options;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -142,9 +143,8 @@ class SdkOracleSignatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource({"nonS3Paths", "queries", "headersAndBodies", "s3Paths"})
     void authorizationHeader_matchesSdk(Case testCase) {
-        if (testCase.rule().contains("botocore")) {
-            return; // our signer follows botocore there; the verifier accepts both forms (see verify_sdkSignedRequest)
-        }
+        // Our signer follows botocore where the two SDKs disagree; the verifier accepts both forms.
+        Assumptions.assumeFalse(testCase.rule().contains("botocore"), "SDK v2 and botocore differ here");
         SdkOracle.Signed signed = SdkOracle.sign(testCase.request(), testCase.body(), testCase.options());
         SigningRequest withoutAuthorization = new SigningRequest(signed.wire().method(), signed.wire().rawPath(),
                 signed.wire().rawQuery(), signed.wire().headers().stream()
