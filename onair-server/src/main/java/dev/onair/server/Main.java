@@ -41,7 +41,13 @@ public final class Main {
       System.err.println("onair: " + e.getMessage());
       return 2;
     }
-    serve(config);
+    try {
+      serve(config);
+    } catch (IllegalArgumentException e) {
+      // first-start settings the bootstrap refuses (e.g. a too-short admin secret)
+      System.err.println("onair: " + e.getMessage());
+      return 2;
+    }
     return 0;
   }
 
@@ -71,6 +77,9 @@ public final class Main {
             + ", data in "
             + config.dataDir().toAbsolutePath().normalize()
             + ")");
+    if (onair.credentialsFile() != null) {
+      System.out.println("onair: generated first-start credentials written to " + onair.credentialsFile());
+    }
     System.out.flush();
     stopped.await();
   }

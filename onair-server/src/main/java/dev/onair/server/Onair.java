@@ -1,5 +1,14 @@
 package dev.onair.server;
 
+import dev.onair.iam.AccountBootstrap;
+import dev.onair.iam.BootstrapSettings;
+import dev.onair.iam.IamCore;
+import dev.onair.iam.IamService;
+import dev.onair.iam.IamServiceDefinition;
+import dev.onair.iam.auth.IamCredentialResolver;
+import dev.onair.iam.auth.IamPrincipalPolicyResolver;
+import dev.onair.iam.store.IamStore;
+import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.frontdoor.FrontDoor;
@@ -10,10 +19,14 @@ import dev.onair.server.frontdoor.RequestAuthenticator;
 import dev.onair.server.frontdoor.ServiceRegistry;
 import dev.onair.server.http.NettyHttpServer;
 import dev.onair.server.http.WorkerPool;
-import dev.onair.server.interim.AccountIdFile;
-import dev.onair.server.interim.BootstrapAdminCredentials;
+import dev.onair.server.wiring.EngineAwsPolicyCatalog;
+import dev.onair.storage.Database;
+import dev.onair.storage.DatabaseSettings;
+import dev.onair.storage.SecretCipher;
+import dev.onair.storage.jdbc.iam.JdbcIamStore;
 import dev.onair.sigv4.SignatureV4Verifier;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,11 +43,13 @@ public final class Onair implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Onair.class);
   private static final int WORKER_THREADS = 32;
   private static final int WORKER_QUEUE = 1024;
+  private static final int DATABASE_POOL = 16;
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final AtomicBoolean ready = new AtomicBoolean();
   private InetSocketAddress httpAddress;
   private String accountId;
+  private Path credentialsFile;
 
   private Onair() {}
 
@@ -50,11 +65,26 @@ public final class Onair implements AutoCloseable {
   }
 
   private void wire(ServerConfig config, Clock clock) throws Exception {
-    accountId = AccountIdFile.resolve(config.dataDir(), config.accountId());
+    Database database = Database.open(databaseSettings(config));
+    resources.push(database);
+    SecretCipher cipher = SecretCipher.load(config.dataDir(), reveal(config.masterKey()));
+    IamStore iamStore = new JdbcIamStore(database.jdbc(), cipher);
+    IamCore iamCore = new IamCore(iamStore, EngineAwsPolicyCatalog.load(), clock);
+    AccountBootstrap.Result bootstrap =
+        new AccountBootstrap(iamStore, clock)
+            .ensure(
+                new BootstrapSettings(
+                    config.dataDir(),
+                    config.accountId(),
+                    reveal(config.rootPassword()),
+                    config.adminAccessKeyId(),
+                    reveal(config.adminSecretAccessKey())));
+    accountId = bootstrap.account().accountId();
+    credentialsFile = bootstrap.credentialsFile();
     String account = accountId;
-    BootstrapAdminCredentials credentials =
-        new BootstrapAdminCredentials(account, config.adminAccessKeyId(), config.adminSecretAccessKey());
-    List<ServiceDefinition> serviceDefinitions = List.of();
+
+    List<ServiceDefinition> serviceDefinitions =
+        List.of(IamServiceDefinition.create(new IamService(iamCore)));
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
     LocalRoutes routes =
@@ -63,9 +93,10 @@ public final class Onair implements AutoCloseable {
             // registration points: the console (/console/) and HLS playback (/api/video/v1/) go here
             .build();
     RequestAuthenticator authenticator =
-        new RequestAuthenticator(credentials, new SignatureV4Verifier(), () -> account, config.region());
-    FrontDoor frontDoor =
-        new FrontDoor(routes, services, authenticator, new PolicyAuthorizer(credentials), () -> account, clock);
+        new RequestAuthenticator(
+            new IamCredentialResolver(iamStore), new SignatureV4Verifier(), () -> account, config.region());
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(new IamPrincipalPolicyResolver(iamCore));
+    FrontDoor frontDoor = new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock);
 
     NettyHttpServer http =
         new NettyHttpServer(
@@ -78,7 +109,26 @@ public final class Onair implements AutoCloseable {
     resources.push(http);
     httpAddress = http.start();
     ready.set(true);
-    LOG.info("account {}; services {}", accountId, services.services().stream().map(ServiceDefinition::signingName).toList());
+    LOG.info(
+        "account {}; services {}",
+        accountId,
+        services.services().stream().map(ServiceDefinition::signingName).toList());
+  }
+
+  private static DatabaseSettings databaseSettings(ServerConfig config) {
+    if (config.databaseUrl() == null) {
+      return DatabaseSettings.embedded(config.dataDir());
+    }
+    return new DatabaseSettings(config.dataDir(), config.databaseUrl().reveal(), DATABASE_POOL);
+  }
+
+  private static String reveal(Secret secret) {
+    return secret == null ? null : secret.reveal();
+  }
+
+  /** Where first-start secrets were written on this start; null when none were generated. */
+  public Path credentialsFile() {
+    return credentialsFile;
   }
 
   public InetSocketAddress httpAddress() {

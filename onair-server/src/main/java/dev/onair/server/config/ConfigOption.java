@@ -21,6 +21,8 @@ public enum ConfigOption {
   ROOT_PASSWORD("ONAIR_ROOT_PASSWORD", "--root-password", null, "root user's console password on first start"),
   DATABASE_URL(
       "ONAIR_DATABASE_URL", "--database-url", null, "JDBC URL of PostgreSQL (default: embedded, in the data dir)"),
+  MASTER_KEY(
+      "ONAIR_MASTER_KEY", "--master-key", null, "base64 AES-256 key for secrets at rest (default: key file in data dir)"),
   MAX_REQUEST_BYTES(
       "ONAIR_MAX_REQUEST_BYTES", "--max-request-bytes", "67108864", "largest request body accepted (413 above)");
 
@@ -55,7 +57,7 @@ public enum ConfigOption {
 
   /** Secrets are never echoed: not in --help defaults, not in toString, not in logs. */
   public boolean secret() {
-    return this == ADMIN_SECRET_ACCESS_KEY || this == ROOT_PASSWORD || this == DATABASE_URL;
+    return this == ADMIN_SECRET_ACCESS_KEY || this == ROOT_PASSWORD || this == DATABASE_URL || this == MASTER_KEY;
   }
 
   public static ConfigOption forFlag(String flag) {

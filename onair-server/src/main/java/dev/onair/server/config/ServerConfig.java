@@ -24,6 +24,7 @@ public record ServerConfig(
     Secret adminSecretAccessKey,
     Secret rootPassword,
     Secret databaseUrl,
+    Secret masterKey,
     int maxRequestBytes) {
 
   public ServerConfig {
@@ -65,6 +66,8 @@ public record ServerConfig(
         + redacted(rootPassword)
         + ", databaseUrl="
         + redacted(databaseUrl)
+        + ", masterKey="
+        + redacted(masterKey)
         + ", maxRequestBytes="
         + maxRequestBytes
         + "]";

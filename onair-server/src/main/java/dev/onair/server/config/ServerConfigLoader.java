@@ -60,6 +60,7 @@ public final class ServerConfigLoader {
         secret(adminSecret),
         secret(values.get(ConfigOption.ROOT_PASSWORD)),
         secret(values.get(ConfigOption.DATABASE_URL)),
+        secret(values.get(ConfigOption.MASTER_KEY)),
         positive(values, ConfigOption.MAX_REQUEST_BYTES));
   }
 
