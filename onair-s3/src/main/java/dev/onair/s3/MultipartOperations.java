@@ -85,11 +85,10 @@ final class MultipartOperations {
     for (Part part : support.blobs.parts(upload.bucket(), upload.uploadId())) {
       stored.put(part.partNumber(), part);
     }
-    List<String> md5s = new ArrayList<>();
-    List<Integer> numbers = new ArrayList<>();
+    // the whole list is checked for order and existence before sizes, so a misordered list is reported as such
+    List<Part> chosen = new ArrayList<>();
     int previous = 0;
-    for (int i = 0; i < requested.size(); i++) {
-      RequestedPart wanted = requested.get(i);
+    for (RequestedPart wanted : requested) {
       if (wanted.partNumber() <= previous) {
         throw S3Errors.of(S3ErrorCode.INVALID_PART_ORDER);
       }
@@ -100,8 +99,13 @@ final class MultipartOperations {
             "UploadId", upload.uploadId(), "PartNumber", Integer.toString(wanted.partNumber()),
             "ETag", ETags.normalize(wanted.etag()));
       }
-      boolean last = i == requested.size() - 1;
-      if (!last && part.size() < support.config.minimumPartSize()) {
+      chosen.add(part);
+    }
+    List<String> md5s = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      Part part = chosen.get(i);
+      if (i < chosen.size() - 1 && part.size() < support.config.minimumPartSize()) {
         throw S3Errors.of(S3ErrorCode.ENTITY_TOO_SMALL, S3ErrorCode.ENTITY_TOO_SMALL.defaultMessage(),
             "ProposedSize", Long.toString(part.size()),
             "MinSizeAllowed", Long.toString(support.config.minimumPartSize()),

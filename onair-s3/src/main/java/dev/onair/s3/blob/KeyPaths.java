@@ -5,14 +5,13 @@ import dev.onair.s3.S3Errors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Maps object keys to filesystem paths and back. Each '/'-separated key segment becomes one path element, so
  * listing a prefix only walks its subtree. Elements are tagged 'd' (directory) or 'o' (object): the key {@code a}
  * and the key {@code a/b} can then coexist, and segments like {@code ..} or empty ones ({@code a//b}) are safe.
- * Everything outside {@code [A-Za-z0-9._-]} is percent-encoded.
+ * Everything outside {@code [A-Za-z0-9._-]} is percent-encoded. A segment longer than a file name may be is split
+ * over several elements tagged 'c' (continues in the next element).
  */
 public final class KeyPaths {
   /** S3's key limit in UTF-8 bytes. */
@@ -30,15 +29,26 @@ public final class KeyPaths {
     String[] segments = key.split("/", -1);
     Path path = objectsRoot;
     for (int i = 0; i < segments.length; i++) {
-      String element = (i == segments.length - 1 ? "o" : "d") + encode(segments[i]);
-      if (element.length() > MAX_ELEMENT) {
-        // Onair stores each segment as a file name; AWS has no such limit
-        throw S3Errors.of(
-            S3ErrorCode.KEY_TOO_LONG, "Each '/'-separated part of a key is limited to 80 to 240 bytes", "Key", key);
-      }
-      path = path.resolve(element);
+      path = resolveSegment(path, segments[i], i == segments.length - 1 ? 'o' : 'd');
     }
     return path;
+  }
+
+  private static Path resolveSegment(Path parent, String segment, char tag) {
+    String encoded = encode(segment);
+    Path path = parent;
+    while (encoded.length() > MAX_ELEMENT) {
+      int cut = MAX_ELEMENT;
+      // never split a %XX escape
+      if (encoded.charAt(cut - 1) == '%') {
+        cut -= 1;
+      } else if (encoded.charAt(cut - 2) == '%') {
+        cut -= 2;
+      }
+      path = path.resolve("c" + encoded.substring(0, cut));
+      encoded = encoded.substring(cut);
+    }
+    return path.resolve(tag + encoded);
   }
 
   /** The directory holding every key that starts with {@code prefix}. */
@@ -46,7 +56,7 @@ public final class KeyPaths {
     String[] segments = prefix.split("/", -1);
     Path path = objectsRoot;
     for (int i = 0; i < segments.length - 1; i++) {
-      path = path.resolve("d" + encode(segments[i]));
+      path = resolveSegment(path, segments[i], 'd');
     }
     return path;
   }
@@ -54,16 +64,28 @@ public final class KeyPaths {
   /** The key for a path under {@code objectsRoot}, or null for a file that is not an object. */
   public static String toKey(Path objectsRoot, Path file) {
     Path relative = objectsRoot.relativize(file);
-    List<String> segments = new ArrayList<>();
-    for (int i = 0; i < relative.getNameCount(); i++) {
+    StringBuilder key = new StringBuilder();
+    StringBuilder segment = new StringBuilder();
+    int count = relative.getNameCount();
+    for (int i = 0; i < count; i++) {
       String element = relative.getName(i).toString();
-      char expected = i == relative.getNameCount() - 1 ? 'o' : 'd';
-      if (element.isEmpty() || element.charAt(0) != expected) {
+      char tag = element.isEmpty() ? ' ' : element.charAt(0);
+      boolean last = i == count - 1;
+      if (tag == 'c' && !last) {
+        segment.append(element, 1, element.length());
+        continue;
+      }
+      if (tag != (last ? 'o' : 'd')) {
         return null;
       }
-      segments.add(decode(element.substring(1)));
+      segment.append(element, 1, element.length());
+      key.append(decode(segment.toString()));
+      segment.setLength(0);
+      if (!last) {
+        key.append('/');
+      }
     }
-    return String.join("/", segments);
+    return key.toString();
   }
 
   static String encode(String segment) {
