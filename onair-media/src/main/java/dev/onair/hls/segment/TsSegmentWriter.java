@@ -1,0 +1,46 @@
+package dev.onair.hls.segment;
+
+import dev.onair.hls.mux.TsMuxer;
+import dev.onair.media.codec.AacConfig;
+import dev.onair.media.codec.AvcDecoderConfig;
+import java.io.ByteArrayOutputStream;
+
+/** MPEG-TS parts: frames are packetized as they arrive, a part is whatever accumulated. */
+final class TsSegmentWriter implements SegmentWriter {
+  private final TsMuxer muxer = new TsMuxer();
+  private ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+
+  TsSegmentWriter(AvcDecoderConfig video, AacConfig audio) {
+    muxer.setVideoConfig(video);
+    if (audio != null) {
+      muxer.setAudioConfig(audio);
+    }
+  }
+
+  @Override
+  public byte[] initSection() {
+    return null;
+  }
+
+  @Override
+  public void beginSegment() {
+    muxer.writeTables(buffer);
+  }
+
+  @Override
+  public void video(long dtsMillis, int ctsMillis, boolean keyframe, byte[] avcc) {
+    muxer.writeVideo(dtsMillis, ctsMillis, keyframe, avcc, buffer);
+  }
+
+  @Override
+  public void audio(long dtsMillis, byte[] aacFrame) {
+    muxer.writeAudio(dtsMillis, aacFrame, buffer);
+  }
+
+  @Override
+  public byte[] flushPart(long endMillis) {
+    byte[] bytes = buffer.toByteArray();
+    buffer = new ByteArrayOutputStream(Math.max(16 * 1024, bytes.length));
+    return bytes;
+  }
+}
