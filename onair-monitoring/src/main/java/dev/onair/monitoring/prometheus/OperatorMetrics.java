@@ -91,7 +91,7 @@ public final class OperatorMetrics {
     registry.gauge(
         "jvm_threads_live", "Live JVM threads.", () -> (double) ManagementFactory.getThreadMXBean().getThreadCount());
     registry.gauges(
-        "jvm_gc_collection_seconds_total",
+        "jvm_gc_collection_seconds",
         "Time spent in garbage collection, by collector.",
         () -> {
           Map<List<String>, Double> samples = new LinkedHashMap<>();
