@@ -2,7 +2,9 @@ package dev.onair.ivs;
 
 import dev.onair.protocol.AwsProtocol;
 import dev.onair.protocol.Operation;
+import dev.onair.protocol.ProtocolSettings;
 import dev.onair.protocol.ServiceDefinition;
+import dev.onair.protocol.TimestampFormat;
 import dev.onair.protocol.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class IvsServiceDefinition {
         IvsErrorCode.VALIDATION,
         UNKNOWN_OPERATION,
         new IvsRestRouter(index.keySet()),
-        index);
+        index,
+        // Every IVS timestamp member is marked iso8601 in the model (Shapes also writes them as text already).
+        ProtocolSettings.DEFAULTS.withRestJsonTimestamps(TimestampFormat.ISO_8601));
   }
 }
