@@ -1,0 +1,300 @@
+package dev.onair.live.state;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.hls.segment.ContainerFormat;
+import dev.onair.hls.segment.LiveSegmenter;
+import dev.onair.hls.segment.SegmentListener;
+import dev.onair.hls.segment.SegmenterConfig;
+import dev.onair.ivs.IdGenerator;
+import dev.onair.ivs.IvsArn;
+import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.LiveStream;
+import dev.onair.ivs.model.StreamEvent;
+import dev.onair.ivs.model.StreamHealth;
+import dev.onair.ivs.model.StreamSession;
+import dev.onair.ivs.port.LiveStreamState;
+import dev.onair.live.ingest.IngestTicket;
+import dev.onair.live.port.LiveSessionRepository;
+import dev.onair.rtmp.session.MediaSink;
+import dev.onair.rtmp.session.MediaSinkFactory;
+import dev.onair.rtmp.session.PublishRequest;
+import dev.onair.rtmp.session.PublisherHandle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live state IVS's API reports, built from real ingest: a broadcast per live channel, a stream session per
+ * broadcast (persisted with its events), and the levers StopStream, PutMetadata and stream-key deletion.
+ *
+ * <p>It is also the RTMP {@link MediaSinkFactory}: an admitted publisher becomes a {@link Broadcast} here, and
+ * the broadcast ends when the publisher goes (unpublish, disconnect, idle timeout, StopStream).
+ */
+public final class LiveStreamStateService implements LiveStreamState, MediaSinkFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveStreamStateService.class);
+  /** Ingest configuration is re-persisted this often (ticks are one second), so a crash loses little. */
+  private static final int PERSIST_EVERY_TICKS = 5;
+
+  private final LiveSessionRepository sessions;
+  private final RecordingStarter recordings;
+  private final Function<Channel, SegmenterConfig> segmenterConfigs;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final Map<String, Broadcast> live = new ConcurrentHashMap<>();
+  private final Map<Broadcast, StreamHealth> lastHealth = new ConcurrentHashMap<>();
+  private long ticks;
+
+  public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
+      Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock) {
+    this.sessions = requireNonNull(sessions, "sessions is null");
+    this.recordings = requireNonNull(recordings, "recordings is null");
+    this.segmenterConfigs = requireNonNull(segmenterConfigs, "segmenterConfigs is null");
+    this.ids = requireNonNull(ids, "ids is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** IVS-like cutting: 2 s segments with 0.5 s parts, in the channel's container format. */
+  public static SegmenterConfig defaultSegmenterConfig(Channel channel) {
+    return SegmenterConfig.defaults(
+        "FRAGMENTED_MP4".equals(channel.containerFormat()) ? ContainerFormat.FMP4 : ContainerFormat.TS);
+  }
+
+  // ---- ingest ----
+
+  @Override
+  public MediaSink create(PublishRequest request, PublisherHandle handle) {
+    if (!(request.attachment() instanceof IngestTicket ticket)) {
+      throw new IllegalStateException("publish was not admitted by the stream key authorizer");
+    }
+    Channel channel = ticket.channel();
+    Instant start = clock.instant();
+    IngestStats stats = new IngestStats(clock::millis);
+    LiveSegmenter segmenter = new LiveSegmenter(segmenterConfigs.apply(channel), clock);
+    String streamId = ids.streamId();
+    boolean records = channel.recordingEnabled();
+    Broadcast broadcast = new Broadcast(channel, streamId, ticket.streamKeyArn(), start, handle, stats, segmenter,
+        records);
+    // The authorizer already refused a second publisher; this closes the race between two simultaneous ones.
+    if (live.putIfAbsent(channel.arn(), broadcast) != null) {
+      throw new IllegalStateException("channel is already live");
+    }
+    sessions.create(channel.arn(), streamId, start);
+    event(broadcast, StreamEvents.state(StreamEvents.SESSION_CREATED, start));
+    event(broadcast, StreamEvents.state(StreamEvents.STREAM_START, start));
+    if (records) {
+      try {
+        SegmentListener recorder = recordings.start(channel, streamId, start, e -> event(broadcast, e));
+        if (recorder != null) {
+          segmenter.addListener(recorder);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("recording of {} could not start", channel.arn(), e);
+        event(broadcast, StreamEvents.recording(StreamEvents.RECORDING_START_FAILURE, clock.instant()));
+      }
+    }
+    LOG.info("channel {} live: stream {} from {}", channel.arn(), streamId, request.remoteAddress());
+    MediaSink end = new MediaSink() {
+      @Override
+      public void onVideoConfig(long dtsMillis, dev.onair.media.codec.AvcDecoderConfig config) {}
+
+      @Override
+      public void onVideo(long dtsMillis, int cts, boolean keyframe, byte[] avcc) {}
+
+      @Override
+      public void onAudioConfig(long dtsMillis, dev.onair.media.codec.AacConfig config) {}
+
+      @Override
+      public void onAudio(long dtsMillis, byte[] aacFrame) {}
+
+      @Override
+      public void onStreamInfo(dev.onair.rtmp.session.StreamInfo info) {
+        persistIngest(broadcast);
+      }
+
+      @Override
+      public void onEnd() {
+        finish(broadcast);
+      }
+    };
+    // Order matters: stats see a frame before the segmenter publishes it; the end hook runs last, after the
+    // segmenter has closed its final segment and the recorder has been told.
+    return MediaSink.fanOut(List.of(stats, segmenter, end));
+  }
+
+  private void finish(Broadcast broadcast) {
+    if (!live.remove(broadcast.channelArn(), broadcast)) {
+      return;
+    }
+    lastHealth.remove(broadcast);
+    Instant end = clock.instant();
+    persistIngest(broadcast);
+    event(broadcast, StreamEvents.state(StreamEvents.STREAM_END, end));
+    event(broadcast, StreamEvents.state(StreamEvents.SESSION_ENDED, end));
+    sessions.end(broadcast.channelArn(), broadcast.streamId(), end);
+    LOG.info("channel {} offline: stream {} ended", broadcast.channelArn(), broadcast.streamId());
+  }
+
+  private void event(Broadcast broadcast, StreamEvent event) {
+    try {
+      sessions.addEvent(broadcast.channelArn(), broadcast.streamId(), event, StreamEvents.isFailure(event));
+    } catch (RuntimeException e) {
+      // Session bookkeeping must never take the media path down.
+      LOG.warn("could not store event {} of {}", event.name(), broadcast, e);
+    }
+  }
+
+  private void persistIngest(Broadcast broadcast) {
+    try {
+      var info = broadcast.stats().streamInfo();
+      sessions.updateIngest(broadcast.channelArn(), broadcast.streamId(),
+          IngestConfigurations.video(info, broadcast.stats()), IngestConfigurations.audio(info, broadcast.stats()));
+    } catch (RuntimeException e) {
+      LOG.warn("could not store the ingest configuration of {}", broadcast, e);
+    }
+  }
+
+  /**
+   * Once a second: rolls the measurement windows, notes health changes as events, persists ingest figures now
+   * and then. Returns each live broadcast with its sample, for the metrics publisher.
+   */
+  public synchronized Map<Broadcast, IngestSample> tick() {
+    ticks++;
+    Map<Broadcast, IngestSample> samples = new java.util.LinkedHashMap<>();
+    for (Broadcast broadcast : live.values()) {
+      IngestSample sample = broadcast.stats().tick();
+      samples.put(broadcast, sample);
+      StreamHealth previous = lastHealth.put(broadcast, sample.health());
+      if (previous != null && previous != sample.health()) {
+        event(broadcast, StreamEvents.health(sample.health() == StreamHealth.STARVING
+            ? StreamEvents.STARVATION_START : StreamEvents.STARVATION_END, clock.instant()));
+      }
+      if (ticks % PERSIST_EVERY_TICKS == 0) {
+        persistIngest(broadcast);
+      }
+    }
+    return samples;
+  }
+
+  /**
+   * After a crash, sessions still open in the store belong to broadcasts that died with the process: end them
+   * with the events IVS would have sent.
+   */
+  public void endOrphanedSessions() {
+    Instant now = clock.instant();
+    for (StreamSession open : sessions.open()) {
+      if (live.containsKey(open.channelArn())
+          && live.get(open.channelArn()).streamId().equals(open.streamId())) {
+        continue;
+      }
+      sessions.addEvent(open.channelArn(), open.streamId(), StreamEvents.state(StreamEvents.STREAM_END, now), false);
+      sessions.addEvent(open.channelArn(), open.streamId(), StreamEvents.state(StreamEvents.SESSION_ENDED, now),
+          false);
+      sessions.end(open.channelArn(), open.streamId(), now);
+    }
+  }
+
+  // ---- queries ----
+
+  public boolean isLive(String channelArn) {
+    return live.containsKey(channelArn);
+  }
+
+  public Optional<Broadcast> broadcast(String channelArn) {
+    return Optional.ofNullable(live.get(channelArn));
+  }
+
+  public Collection<Broadcast> broadcasts() {
+    return List.copyOf(live.values());
+  }
+
+  @Override
+  public Optional<LiveStream> liveStream(String channelArn) {
+    return broadcast(channelArn).map(b -> b.liveStream(clock.millis()));
+  }
+
+  @Override
+  public List<LiveStream> liveStreams(String accountId, String region) {
+    long now = clock.millis();
+    List<LiveStream> streams = new ArrayList<>();
+    for (Broadcast broadcast : live.values()) {
+      Optional<IvsArn> arn = IvsArn.parse(broadcast.channelArn());
+      if (arn.isPresent() && arn.get().belongsTo(accountId, region)) {
+        streams.add(broadcast.liveStream(now));
+      }
+    }
+    return streams;
+  }
+
+  @Override
+  public List<StreamSession> sessions(String channelArn) {
+    return sessions.sessions(channelArn).stream().map(this::withLiveIngest).toList();
+  }
+
+  @Override
+  public Optional<StreamSession> session(String channelArn, String streamId) {
+    return sessions.find(channelArn, streamId).map(this::withLiveIngest);
+  }
+
+  /** The stored session, with the live broadcast's current measurements rather than the last persisted ones. */
+  private StreamSession withLiveIngest(StreamSession stored) {
+    Broadcast broadcast = live.get(stored.channelArn());
+    if (broadcast == null || !broadcast.streamId().equals(stored.streamId())) {
+      return stored;
+    }
+    var info = broadcast.stats().streamInfo();
+    var video = IngestConfigurations.video(info, broadcast.stats());
+    var audio = IngestConfigurations.audio(info, broadcast.stats());
+    return new StreamSession(stored.channelArn(), stored.streamId(), stored.startTime(), stored.endTime(),
+        video == null ? stored.videoTracks() : List.of(video), audio == null ? stored.audioTracks() : List.of(audio),
+        stored.truncatedEvents(), stored.hasErrorEvent());
+  }
+
+  // ---- levers ----
+
+  @Override
+  public boolean stopStream(String channelArn) {
+    Broadcast broadcast = live.get(channelArn);
+    if (broadcast == null) {
+      return false;
+    }
+    LOG.info("StopStream: disconnecting the publisher of {}", channelArn);
+    broadcast.publisher().disconnect();
+    return true;
+  }
+
+  @Override
+  public boolean putMetadata(String channelArn, String metadata) {
+    Broadcast broadcast = live.get(channelArn);
+    if (broadcast == null) {
+      return false;
+    }
+    // The muxers have no timed-ID3 track yet, so the metadata is kept with the broadcast (see WIRING.md).
+    broadcast.addMetadata(new Broadcast.TimedMetadata(clock.instant(), metadata));
+    return true;
+  }
+
+  @Override
+  public void streamKeyDeleted(String channelArn, String streamKeyArn) {
+    Broadcast broadcast = live.get(channelArn);
+    if (broadcast != null && broadcast.streamKeyArn().equals(streamKeyArn)) {
+      LOG.info("stream key of {} deleted: disconnecting its publisher", channelArn);
+      broadcast.publisher().disconnect();
+    }
+  }
+
+  /** Disconnects every publisher, for shutdown; their sessions end through the usual path. */
+  public void disconnectAll() {
+    for (Broadcast broadcast : live.values()) {
+      broadcast.publisher().disconnect();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.onair.live.state;
+
+import dev.onair.hls.segment.SegmentListener;
+import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.StreamEvent;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** Starts auto-record-to-S3 for a broadcast; implemented by the recording package. */
+@FunctionalInterface
+public interface RecordingStarter {
+  /**
+   * @param events where "Recording Start"/"Recording End" (and failures) go, to join the session's events
+   * @return the listener that receives the broadcast's segments, or null when the channel does not record
+   */
+  SegmentListener start(Channel channel, String streamId, Instant startTime, Consumer<StreamEvent> events);
+
+  static RecordingStarter none() {
+    return (channel, streamId, startTime, events) -> null;
+  }
+}
