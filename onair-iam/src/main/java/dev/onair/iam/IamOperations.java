@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
  */
 public final class IamOperations {
   private final IamService service;
-  private final IamChecks checks;
+  final IamChecks checks;
   private final List<Operation> operations = new ArrayList<>();
 
   private IamOperations(IamService service) {
@@ -29,6 +29,7 @@ public final class IamOperations {
     IamOperations builder = new IamOperations(service);
     builder.users();
     builder.accessKeys();
+    IamOperationsMore.register(builder, service, builder.checks);
     return List.copyOf(builder.operations);
   }
 

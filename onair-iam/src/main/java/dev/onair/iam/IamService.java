@@ -9,12 +9,28 @@ import static java.util.Objects.requireNonNull;
 public final class IamService {
   private final IamCore core;
   private final UserService users;
+  private final GroupService groups;
+  private final RoleService roles;
+  private final PolicyService policies;
+  private final InlinePolicyService inlinePolicies;
+  private final AttachmentService attachments;
   private final AccessKeyService accessKeys;
+  private final LoginProfileService loginProfiles;
+  private final AccountService account;
+  private final SimulationService simulation;
 
   public IamService(IamCore core) {
     this.core = requireNonNull(core, "core is null");
     this.users = new UserService(core);
+    this.groups = new GroupService(core);
+    this.roles = new RoleService(core);
+    this.policies = new PolicyService(core);
+    this.inlinePolicies = new InlinePolicyService(core);
+    this.attachments = new AttachmentService(core);
     this.accessKeys = new AccessKeyService(core);
+    this.loginProfiles = new LoginProfileService(core);
+    this.account = new AccountService(core);
+    this.simulation = new SimulationService(core);
   }
 
   public IamCore core() {
@@ -25,7 +41,39 @@ public final class IamService {
     return users;
   }
 
+  public GroupService groups() {
+    return groups;
+  }
+
+  public RoleService roles() {
+    return roles;
+  }
+
+  public PolicyService policies() {
+    return policies;
+  }
+
+  public InlinePolicyService inlinePolicies() {
+    return inlinePolicies;
+  }
+
+  public AttachmentService attachments() {
+    return attachments;
+  }
+
   public AccessKeyService accessKeys() {
     return accessKeys;
+  }
+
+  public LoginProfileService loginProfiles() {
+    return loginProfiles;
+  }
+
+  public AccountService account() {
+    return account;
+  }
+
+  public SimulationService simulation() {
+    return simulation;
   }
 }
