@@ -10,6 +10,10 @@ import dev.onair.iam.auth.IamPrincipalPolicyResolver;
 import dev.onair.iam.store.IamStore;
 import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
+import dev.onair.s3.S3Config;
+import dev.onair.s3.S3Service;
+import dev.onair.s3.S3ServiceDefinition;
+import dev.onair.s3.blob.FilesystemBlobStore;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.frontdoor.FrontDoor;
 import dev.onair.server.frontdoor.HealthHandler;
@@ -24,6 +28,7 @@ import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
 import dev.onair.storage.SecretCipher;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
+import dev.onair.storage.jdbc.s3.JdbcBucketRepository;
 import dev.onair.sigv4.SignatureV4Verifier;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -83,8 +88,15 @@ public final class Onair implements AutoCloseable {
     credentialsFile = bootstrap.credentialsFile();
     String account = accountId;
 
+    List<String> s3Hosts = List.of("s3.localhost", "localhost", config.publicHost());
+    S3Service s3 =
+        new S3Service(
+            new JdbcBucketRepository(database.jdbc()),
+            new FilesystemBlobStore(config.dataDir().resolve("s3"), clock),
+            S3Config.of(s3Hosts),
+            clock);
     List<ServiceDefinition> serviceDefinitions =
-        List.of(IamServiceDefinition.create(new IamService(iamCore)));
+        List.of(IamServiceDefinition.create(new IamService(iamCore)), S3ServiceDefinition.create(s3));
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
     LocalRoutes routes =

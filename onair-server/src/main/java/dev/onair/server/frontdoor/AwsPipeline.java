@@ -4,6 +4,7 @@ import dev.onair.protocol.AuthorizationCheck;
 import dev.onair.protocol.Authorizer;
 import dev.onair.protocol.AwsProtocol;
 import dev.onair.protocol.CallContext;
+import dev.onair.protocol.Operation;
 import dev.onair.protocol.OperationResult;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.protocol.codec.ParsedRequest;
@@ -91,10 +92,23 @@ final class AwsPipeline {
             now,
             request,
             authorizer);
+    OperationResult result = authorizeAndRun(service, parsed.operation(), parsed.input(), context, record);
+    if (result instanceof OperationResult.Raw raw) {
+      return raw.response();
+    }
+    return codec.serializer().serialize(service, parsed.operationName(), (OperationResult.Output) result, requestId);
+  }
+
+  /**
+   * Authorizes every check the operation declares, then runs it. The one step the HTTP path and the in-process
+   * path ({@link InProcessInvoker}, used by the console) share, so neither can authorize differently.
+   */
+  static OperationResult authorizeAndRun(
+      ServiceDefinition service, Operation operation, StructNode input, CallContext context, CallRecord record) {
     try {
-      for (AuthorizationCheck check : parsed.operation().authorization().checks(context, parsed.input())) {
+      for (AuthorizationCheck check : operation.authorization().checks(context, input)) {
         record.action = check.action();
-        authorizer.require(context, check);
+        context.authorizer().require(context, check);
       }
     } catch (AwsServiceException denied) {
       if (denied.errorCode().code().equals(service.accessDenied().code())) {
@@ -103,11 +117,7 @@ final class AwsPipeline {
       throw denied;
     }
     record.decision = ApiCallLog.Decision.ALLOW;
-    OperationResult result = parsed.operation().handler().handle(context, parsed.input());
-    if (result instanceof OperationResult.Raw raw) {
-      return raw.response();
-    }
-    return codec.serializer().serialize(service, parsed.operationName(), (OperationResult.Output) result, requestId);
+    return operation.handler().handle(context, input);
   }
 
   private String accountFor(Authentication authentication) {
