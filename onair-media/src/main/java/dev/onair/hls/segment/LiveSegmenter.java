@@ -1,6 +1,7 @@
 package dev.onair.hls.segment;
 
 import dev.onair.hls.playlist.MediaPlaylistWriter;
+import dev.onair.hls.playlist.Variant;
 import dev.onair.media.codec.AacConfig;
 import dev.onair.media.codec.AvcDecoderConfig;
 import dev.onair.rtmp.session.MediaSink;
@@ -121,6 +122,18 @@ public final class LiveSegmenter implements MediaSink {
   /** The media playlist of a given snapshot (e.g. one returned by {@link #await}). */
   public static String playlist(SegmentWindow window, boolean lowLatency, HlsNaming naming) {
     return MediaPlaylistWriter.write(PlaylistComposer.compose(window, lowLatency, naming));
+  }
+
+  /**
+   * This stream as a multivariant entry: measured peak/average bandwidth (or {@code
+   * fallbackBandwidth} before the first segment), resolution, codecs and frame rate.
+   */
+  public Variant variant(String uri, long fallbackBandwidth) {
+    SegmentWindow current = window;
+    StreamInfo info = current.streamInfo() != null ? current.streamInfo() : StreamInfo.of(null, null);
+    long peak = current.peakBandwidth();
+    return new Variant(uri, peak > 0 ? peak : fallbackBandwidth, current.averageBandwidth(), info.width(),
+        info.height(), info.codecs(), info.frameRate());
   }
 
   public Optional<Segment> segment(long msn) {

@@ -5,7 +5,11 @@ import dev.onair.media.codec.AacConfig;
 import dev.onair.media.codec.AvcDecoderConfig;
 import java.io.ByteArrayOutputStream;
 
-/** MPEG-TS parts: frames are packetized as they arrive, a part is whatever accumulated. */
+/**
+ * MPEG-TS parts: frames are packetized as they arrive, a part is whatever accumulated. Every part
+ * starts with PAT/PMT (two packets), so a part fetched on its own is decodable and a segment,
+ * being its parts back to back, starts with them as RFC 8216 requires.
+ */
 final class TsSegmentWriter implements SegmentWriter {
   private final TsMuxer muxer = new TsMuxer();
   private ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
@@ -24,16 +28,24 @@ final class TsSegmentWriter implements SegmentWriter {
 
   @Override
   public void beginSegment() {
-    muxer.writeTables(buffer);
+    // Tables are written at the start of every part instead; see the class comment.
+  }
+
+  private void tablesIfPartStart() {
+    if (buffer.size() == 0) {
+      muxer.writeTables(buffer);
+    }
   }
 
   @Override
   public void video(long dtsMillis, int ctsMillis, boolean keyframe, byte[] avcc) {
+    tablesIfPartStart();
     muxer.writeVideo(dtsMillis, ctsMillis, keyframe, avcc, buffer);
   }
 
   @Override
   public void audio(long dtsMillis, byte[] aacFrame) {
+    tablesIfPartStart();
     muxer.writeAudio(dtsMillis, aacFrame, buffer);
   }
 

@@ -10,7 +10,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
-/** A bound RTMP(S) listener. Closing it stops accepting and closes all connections. */
+/**
+ * A bound RTMP(S) listener. Closing it stops accepting; connections end with it only when it owns
+ * its event loops (the {@code workerThreads} factory), otherwise when the caller shuts them down.
+ */
 public final class RtmpServer implements AutoCloseable {
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;

@@ -209,6 +209,22 @@ class LiveSegmenterTest {
     dev.onair.hls.mux.ProbeAssertionsAccess.assertH264Aac(dir.resolve("index.m3u8"), 320, 240, 4.0, 0.3);
   }
 
+  @Test
+  void tsParts_eachStartWithPat_andVariantReportsStream() {
+    LiveSegmenter segmenter = new LiveSegmenter(SegmenterConfig.defaults(ContainerFormat.TS), CLOCK);
+    FlvReplay.replay(FlvReader.read(MediaTools.sampleFlv()), segmenter, true);
+    SegmentWindow window = segmenter.snapshot();
+    assertThat(window.segments()).isNotEmpty().allSatisfy(s -> assertThat(s.parts()).allSatisfy(p -> {
+      assertThat(p.data()[0]).isEqualTo((byte) 0x47);
+      assertThat(((p.data()[1] & 0x1F) << 8) | (p.data()[2] & 0xFF)).isZero();
+    }));
+    dev.onair.hls.playlist.Variant variant = segmenter.variant("index.m3u8", 1);
+    assertThat(variant.codecs()).isEqualTo("avc1.64000D,mp4a.40.2");
+    assertThat(variant.width()).isEqualTo(320);
+    assertThat(variant.frameRate()).isEqualTo(30.0);
+    assertThat(variant.bandwidth()).isGreaterThan(variant.averageBandwidth()).isGreaterThan(10_000);
+  }
+
   /** Writes the playlist, init sections, segments and parts as files named like the playlist URIs. */
   static void writeToDisk(LiveSegmenter segmenter, Path dir) throws Exception {
     SegmentWindow window = segmenter.snapshot();
