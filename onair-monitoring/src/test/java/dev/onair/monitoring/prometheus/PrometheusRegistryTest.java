@@ -1,0 +1,55 @@
+package dev.onair.monitoring.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PrometheusRegistryTest {
+  /** One sample line of the text format: name, optional labels, value. */
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*\\})? "
+              + "(NaN|[+-]Inf|-?[0-9.eE+-]+)");
+
+  @Test
+  void scrape_writesParseableTextFormat() {
+    OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
+    metrics.requestCompleted("ivs", "CreateChannel", 200, 3_000_000);
+    metrics.requestCompleted("ivs", "CreateChannel", 200, 700_000_000);
+    metrics.authorizationDecision("ivs", "deny");
+    metrics.registerLiveStreams(() -> 1, () -> Map.of("abc\"d", 2_500_000.0));
+    String text = metrics.registry().scrape();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+        continue;
+      }
+      assertThat(line).matches(SAMPLE);
+    }
+    assertThat(text)
+        .contains("onair_api_requests_total{service=\"ivs\",operation=\"CreateChannel\",status=\"200\"} 2\n")
+        .contains("onair_api_request_duration_seconds_bucket{service=\"ivs\",operation=\"CreateChannel\",le=\"0.005\"} 1\n")
+        .contains("onair_api_request_duration_seconds_bucket{service=\"ivs\",operation=\"CreateChannel\",le=\"+Inf\"} 2\n")
+        .contains("onair_authorization_decisions_total{service=\"ivs\",decision=\"deny\"} 1\n")
+        .contains("onair_live_streams 1\n")
+        .contains("onair_ingest_bitrate_bits_per_second{channel=\"abc\\\"d\"} 2500000\n")
+        .contains("# TYPE jvm_memory_used_bytes gauge\n");
+  }
+
+  @Test
+  void gauges_failingSourceDoesNotBreakScrape() {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.gauges("broken", "Always fails.", () -> { throw new IllegalStateException(); }, "x");
+    registry.counter("fine_total", "Works.").inc();
+    assertThat(registry.scrape()).contains("fine_total 1\n");
+  }
+
+  @Test
+  void format_usesPrometheusSpellings() {
+    assertThat(List.of(PrometheusRegistry.format(1.0), PrometheusRegistry.format(0.5),
+            PrometheusRegistry.format(Double.POSITIVE_INFINITY), PrometheusRegistry.format(Double.NaN)))
+        .containsExactly("1", "0.5", "+Inf", "NaN");
+  }
+}
