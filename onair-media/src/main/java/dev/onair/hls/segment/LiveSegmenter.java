@@ -53,6 +53,7 @@ public final class LiveSegmenter implements MediaSink {
   private long offsetMillis;
   private long lastVideoDts = Long.MIN_VALUE;
   private long lastFrameDuration = 33;
+  private long previousFrameDuration = 33;
   private Instant anchorWall;
   private long anchorDts;
   private Instant lastSegmentEnd = Instant.MIN;
@@ -218,13 +219,14 @@ public final class LiveSegmenter implements MediaSink {
       if (boundary || segmentAge >= config.maxSegmentDuration().toMillis()) {
         closeSegment(t);
         openSegment(t);
-      } else if (partFrames > 0 && t - partStart + lastFrameDuration > partTargetMillis) {
+      } else if (partFrames > 0 && t - partStart + predictedFrameDuration() > partTargetMillis) {
         closePart(t, true);
         partStart = t;
         partIndependent = keyframe;
       }
     }
     if (lastVideoDts != Long.MIN_VALUE && t > lastVideoDts && t - lastVideoDts < 1000) {
+      previousFrameDuration = lastFrameDuration;
       lastFrameDuration = t - lastVideoDts;
     }
     lastVideoDts = Math.max(lastVideoDts, t);
@@ -253,6 +255,15 @@ public final class LiveSegmenter implements MediaSink {
   }
 
   // ---- cutting ----
+
+  /**
+   * The next frame's expected spacing. Millisecond timestamps alternate (33, 34, 33 ms at 30 fps);
+   * taking the smaller of the last two keeps parts from closing one frame early, which would
+   * leave a one-frame part at every segment end.
+   */
+  private long predictedFrameDuration() {
+    return Math.min(lastFrameDuration, previousFrameDuration);
+  }
 
   /** Keeps output time moving forward when the input clock restarts (republish, encoder reset). */
   private void realignTimeline(long inputDts) {
