@@ -45,6 +45,11 @@ class RtmpFfmpegEndToEndTest {
   private RtmpServer server;
 
   private void startServer(ContainerFormat format, Duration idleTimeout) throws InterruptedException {
+    startServer(format, idleTimeout, null);
+  }
+
+  private void startServer(ContainerFormat format, Duration idleTimeout, io.netty.handler.ssl.SslContext ssl)
+      throws InterruptedException {
     RtmpServerInitializer initializer = new RtmpServerInitializer(
         (app, key) -> "app".equals(app) && "sk_test".equals(key)
             ? PublishDecision.accept() : PublishDecision.refuse("unknown stream key"),
@@ -76,7 +81,7 @@ class RtmpFfmpegEndToEndTest {
             }
           }));
         },
-        RtmpServerConfig.DEFAULT.withIdleTimeout(idleTimeout));
+        RtmpServerConfig.DEFAULT.withIdleTimeout(idleTimeout), ssl);
     server = RtmpServer.start(new InetSocketAddress("127.0.0.1", 0), initializer, 1);
   }
 
@@ -88,12 +93,16 @@ class RtmpFfmpegEndToEndTest {
   }
 
   private List<String> ffmpeg(String key, int seconds) {
+    return ffmpeg("rtmp", key, seconds);
+  }
+
+  private List<String> ffmpeg(String scheme, String key, int seconds) {
     return new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-v", "error", "-re",
         "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
         "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000",
         "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
         "-g", "30", "-bf", "2", "-c:a", "aac", "-ar", "48000",
-        "-f", "flv", "rtmp://127.0.0.1:" + server.port() + "/app/" + key));
+        "-f", "flv", scheme + "://127.0.0.1:" + server.port() + "/app/" + key));
   }
 
   @ParameterizedTest
@@ -120,6 +129,21 @@ class RtmpFfmpegEndToEndTest {
       Files.write(dir.resolve(HlsNaming.DEFAULT.segment(segment.msn(), format)), segment.toByteArray());
     }
     ProbeAssertionsAccess.assertH264Aac(dir.resolve("index.m3u8"), 320, 240, 5.0, 0.5);
+  }
+
+  @Test
+  void ffmpegPublish_overRtmps_producesSegments() throws Exception {
+    Path key = dir.resolve("key.pem");
+    Path cert = dir.resolve("cert.pem");
+    MediaTools.Result openssl = MediaTools.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+        "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost"), 60);
+    assertThat(openssl.exitCode()).as(openssl.stderr()).isZero();
+    startServer(ContainerFormat.FMP4, Duration.ofSeconds(5),
+        io.netty.handler.ssl.SslContextBuilder.forServer(cert.toFile(), key.toFile()).build());
+    MediaTools.Result result = MediaTools.run(ffmpeg("rtmps", "sk_test", 3), 90);
+    assertThat(result.exitCode()).as("ffmpeg stderr: %s", result.stderr()).isZero();
+    assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(segmenter.get().snapshot().segments()).isNotEmpty();
   }
 
   @Test
