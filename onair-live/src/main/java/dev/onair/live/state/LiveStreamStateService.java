@@ -92,7 +92,8 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     event(broadcast, StreamEvents.state(StreamEvents.STREAM_START, start));
     if (records) {
       try {
-        SegmentListener recorder = recordings.start(channel, streamId, start, e -> event(broadcast, e));
+        SegmentListener recorder = recordings.start(channel, streamId, start, stats::streamInfo,
+            e -> event(broadcast, e));
         if (recorder != null) {
           segmenter.addListener(recorder);
         }

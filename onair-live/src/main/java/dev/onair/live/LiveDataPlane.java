@@ -1,0 +1,181 @@
+package dev.onair.live;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.ivs.port.LiveStreamState;
+import dev.onair.live.ingest.IngestTls;
+import dev.onair.live.ingest.StreamKeyAuthorizer;
+import dev.onair.live.metrics.IngestMetricsReporter;
+import dev.onair.live.playback.PlaybackHandler;
+import dev.onair.live.playback.PlaybackRoutes;
+import dev.onair.live.playback.PlaybackSessions;
+import dev.onair.live.playback.PlaybackTokenVerifier;
+import dev.onair.live.recording.RecordingRecovery;
+import dev.onair.live.recording.S3RecordingStarter;
+import dev.onair.live.state.LiveStreamStateService;
+import dev.onair.live.state.RecordingStarter;
+import dev.onair.rtmp.netty.RtmpServer;
+import dev.onair.rtmp.netty.RtmpServerConfig;
+import dev.onair.rtmp.netty.RtmpServerInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane as one unit for the composition root: RTMP and RTMPS listeners bound to IVS channels, the live
+ * state IVS's API reads, the playback routes, auto-record to S3 and the once-a-second metrics. {@link #close()}
+ * disconnects publishers (ending their sessions and recordings properly) before it stops.
+ */
+public final class LiveDataPlane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveDataPlane.class);
+  private static final Duration RECORDING_DRAIN = Duration.ofSeconds(10);
+
+  private final LiveStreamStateService state;
+  private final PlaybackRoutes playback;
+  private final S3RecordingStarter recorder;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ScheduledExecutorService ticker;
+  private final ExecutorService playbackPool;
+  private final ExecutorService recordingPool;
+  private RtmpServer rtmp;
+  private RtmpServer rtmps;
+
+  private LiveDataPlane(LiveSettings settings, LiveDependencies deps) {
+    playbackPool = Executors.newFixedThreadPool(2, threads("onair-playback"));
+    recordingPool = Executors.newFixedThreadPool(2, threads("onair-recording"));
+    ticker = Executors.newSingleThreadScheduledExecutor(threads("onair-live-ticker"));
+    recorder = deps.objects() == null ? null : new S3RecordingStarter(deps.recordingConfigurations(),
+        deps.recordings(), deps.objects(), recordingPool, deps.ids(), deps.clock());
+    RecordingStarter recordings = recorder == null ? RecordingStarter.none() : recorder;
+    state = new LiveStreamStateService(deps.sessions(), recordings, LiveStreamStateService::defaultSegmenterConfig,
+        deps.ids(), deps.clock());
+    playback = new PlaybackRoutes(state::broadcast,
+        new PlaybackTokenVerifier(deps.playbackKeyPairs(), deps.viewerSessionRevocations(), deps.clock()),
+        new PlaybackSessions(deps.clock()), deps.clock(), playbackPool);
+    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+  }
+
+  /** Finishes what a crash interrupted, then binds the listeners and starts the metrics ticker. */
+  public static LiveDataPlane start(LiveSettings settings, LiveDependencies deps) throws InterruptedException {
+    requireNonNull(settings, "settings is null");
+    requireNonNull(deps, "deps is null");
+    LiveDataPlane plane = new LiveDataPlane(settings, deps);
+    try {
+      plane.recover(deps);
+      plane.bind(settings, deps);
+      IngestMetricsReporter metrics = new IngestMetricsReporter(deps.metrics(), deps.clock());
+      plane.ticker.scheduleAtFixedRate(() -> {
+        try {
+          metrics.report(plane.state.tick());
+        } catch (RuntimeException e) {
+          LOG.warn("live ticker failed", e);
+        }
+      }, 1, 1, TimeUnit.SECONDS);
+    } catch (RuntimeException | InterruptedException e) {
+      plane.close();
+      throw e;
+    }
+    return plane;
+  }
+
+  private void recover(LiveDependencies deps) {
+    state.endOrphanedSessions();
+    if (deps.objects() != null) {
+      new RecordingRecovery(deps.recordings(), deps.objects(), deps.clock()).recover();
+    }
+  }
+
+  private void bind(LiveSettings settings, LiveDependencies deps) throws InterruptedException {
+    RtmpServerConfig config = RtmpServerConfig.DEFAULT.withIdleTimeout(settings.idleTimeout());
+    if (settings.rtmpPort() >= 0) {
+      StreamKeyAuthorizer plain = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), state::isLive, false);
+      rtmp = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpPort()),
+          new RtmpServerInitializer(plain, state, config), boss, workers);
+      LOG.info("RTMP ingest on {}", rtmp.localAddress());
+    }
+    if (settings.rtmpsPort() >= 0) {
+      var tls = IngestTls.serverContext(settings.tlsCertificate(), settings.tlsPrivateKey(), settings.dataDir(),
+          settings.publicHost());
+      StreamKeyAuthorizer secure = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), state::isLive, true);
+      rtmps = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpsPort()),
+          new RtmpServerInitializer(secure, state, config, tls), boss, workers);
+      LOG.info("RTMPS ingest on {}", rtmps.localAddress());
+    }
+  }
+
+  /** For IvsDependencies: GetStream, ListStreams, sessions, StopStream, PutMetadata, key deletion. */
+  public LiveStreamState liveStreamState() {
+    return state;
+  }
+
+  public LiveStreamStateService stateService() {
+    return state;
+  }
+
+  /** Mount under {@code /api/video/v1/} without SigV4. */
+  public PlaybackHandler playback() {
+    return playback;
+  }
+
+  /** The bound RTMP port, or -1 when disabled. */
+  public int rtmpPort() {
+    return rtmp == null ? -1 : rtmp.port();
+  }
+
+  /** The bound RTMPS port, or -1 when disabled. */
+  public int rtmpsPort() {
+    return rtmps == null ? -1 : rtmps.port();
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    // Disconnecting ends each broadcast through its usual path: session events, final segment, recording end.
+    state.disconnectAll();
+    closeQuietly(rtmp);
+    closeQuietly(rtmps);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (recorder != null) {
+      recorder.drain(RECORDING_DRAIN);
+    }
+    recordingPool.shutdown();
+    playbackPool.shutdownNow();
+    try {
+      recordingPool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(RtmpServer server) {
+    if (server != null) {
+      try {
+        server.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing RTMP listener failed", e);
+      }
+    }
+  }
+
+  private static ThreadFactory threads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

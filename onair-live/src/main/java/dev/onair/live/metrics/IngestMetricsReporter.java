@@ -1,0 +1,103 @@
+package dev.onair.live.metrics;
+
+import static dev.onair.monitoring.metrics.IvsMetrics.BITS_PER_SECOND;
+import static dev.onair.monitoring.metrics.IvsMetrics.CHANNEL;
+import static dev.onair.monitoring.metrics.IvsMetrics.COUNT;
+import static dev.onair.monitoring.metrics.IvsMetrics.COUNT_PER_SECOND;
+import static dev.onair.monitoring.metrics.IvsMetrics.NAMESPACE;
+import static dev.onair.monitoring.metrics.IvsMetrics.SECONDS;
+import static dev.onair.monitoring.metrics.IvsMetrics.TRACK;
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.ivs.IvsArn;
+import dev.onair.ivs.model.StreamHealth;
+import dev.onair.live.state.Broadcast;
+import dev.onair.live.state.IngestSample;
+import dev.onair.monitoring.metrics.IvsMetrics;
+import dev.onair.monitoring.metrics.MetricPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Publishes the AWS/IVS metrics once a second while anything is live (ivs.md §6.4), with the dimension sets AWS
+ * documents: per channel ({@code Channel} = the channel's resource id), per channel and track ({@code Track0}),
+ * and account-wide without dimensions. Nothing is published while nothing is live, as at AWS.
+ */
+public final class IngestMetricsReporter {
+  private static final String TRACK_0 = "Track0";
+
+  private final MetricPublisher publisher;
+  private final Clock clock;
+
+  public IngestMetricsReporter(MetricPublisher publisher, Clock clock) {
+    this.publisher = requireNonNull(publisher, "publisher is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  public void report(Map<Broadcast, IngestSample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    long nowMillis = clock.millis();
+    long totalBitrate = 0;
+    long totalViews = 0;
+    long recording = 0;
+    Map<StreamHealth, Integer> byHealth = new EnumMap<>(StreamHealth.class);
+    for (Map.Entry<Broadcast, IngestSample> entry : samples.entrySet()) {
+      Broadcast broadcast = entry.getKey();
+      IngestSample sample = entry.getValue();
+      String channelId = IvsArn.parse(broadcast.channelArn()).map(IvsArn::resourceId).orElse(broadcast.channelArn());
+      Map<String, String> channel = Map.of(CHANNEL, channelId);
+      Map<String, String> track = Map.of(CHANNEL, channelId, TRACK, TRACK_0);
+      long views = broadcast.viewers().count(nowMillis);
+
+      put(IvsMetrics.INGEST_VIDEO_BITRATE, channel, track, sample.videoBitsPerSecond(), BITS_PER_SECOND, now);
+      put(IvsMetrics.INGEST_AUDIO_BITRATE, channel, track, sample.audioBitsPerSecond(), BITS_PER_SECOND, now);
+      put(IvsMetrics.INGEST_FRAMERATE, channel, track, sample.framesPerSecond(), COUNT_PER_SECOND, now);
+      if (sample.keyframeIntervalSeconds() > 0) {
+        put(IvsMetrics.KEYFRAME_INTERVAL, channel, track, sample.keyframeIntervalSeconds(), SECONDS, now);
+      }
+      record(IvsMetrics.INGEST_BITRATE, channel, sample.totalBitsPerSecond(), BITS_PER_SECOND, now);
+      record(IvsMetrics.CONCURRENT_VIEWS, channel, views, COUNT, now);
+      record(IvsMetrics.LIVE_INPUT_TIME, channel, 1, SECONDS, now);
+      record(IvsMetrics.LIVE_DELIVERED_TIME, channel, views, SECONDS, now);
+      if (broadcast.recording()) {
+        record(IvsMetrics.RECORDED_TIME, channel, 1, SECONDS, now);
+        recording++;
+      }
+      totalBitrate += sample.totalBitsPerSecond();
+      totalViews += views;
+      byHealth.merge(sample.health(), 1, Integer::sum);
+    }
+    Map<String, String> none = Map.of();
+    record(IvsMetrics.INGEST_BITRATE, none, totalBitrate, BITS_PER_SECOND, now);
+    record(IvsMetrics.CONCURRENT_VIEWS, none, totalViews, COUNT, now);
+    record(IvsMetrics.CONCURRENT_STREAMS, none, samples.size(), COUNT, now);
+    record(IvsMetrics.LIVE_INPUT_TIME, none, samples.size(), SECONDS, now);
+    record(IvsMetrics.LIVE_DELIVERED_TIME, none, totalViews, SECONDS, now);
+    if (recording > 0) {
+      record(IvsMetrics.RECORDED_TIME, none, recording, SECONDS, now);
+    }
+    for (Map.Entry<StreamHealth, Integer> health : byHealth.entrySet()) {
+      record(IvsMetrics.CONCURRENT_STREAMS, Map.of(IvsMetrics.HEALTH, health.getKey().name()), health.getValue(),
+          COUNT, now);
+    }
+  }
+
+  private void put(String metric, Map<String, String> channel, Map<String, String> track, double value, String unit,
+      Instant now) {
+    record(metric, channel, value, unit, now);
+    record(metric, track, value, unit, now);
+  }
+
+  private void record(String metric, Map<String, String> dimensions, double value, String unit, Instant now) {
+    try {
+      publisher.record(NAMESPACE, metric, dimensions, value, unit, now);
+    } catch (RuntimeException e) {
+      // Metrics are best effort; the media path and the ticker must keep going.
+    }
+  }
+}

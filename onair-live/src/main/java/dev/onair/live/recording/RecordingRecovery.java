@@ -1,0 +1,60 @@
+package dev.onair.live.recording;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.live.port.RecordingRecord;
+import dev.onair.live.port.RecordingRepository;
+import dev.onair.s3.ObjectWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every recording that a crash interrupted a verdict on start-up: the rendition playlist as last persisted
+ * becomes a VOD playlist (so what was recorded stays playable) and {@code recording-ended.json} says
+ * RECORDING_ENDED_WITH_FAILURE with IVS's "InternalServerException" message. Nothing stays half-written.
+ */
+public final class RecordingRecovery {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingRecovery.class);
+
+  private final RecordingRepository recordings;
+  private final ObjectWriter objects;
+  private final Clock clock;
+
+  public RecordingRecovery(RecordingRepository recordings, ObjectWriter objects, Clock clock) {
+    this.recordings = requireNonNull(recordings, "recordings is null");
+    this.objects = requireNonNull(objects, "objects is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** @return how many recordings were finalised */
+  public int recover() {
+    int finished = 0;
+    for (RecordingRecord record : recordings.unfinished()) {
+      Instant now = clock.instant();
+      try {
+        if (record.renditionPath() != null && record.mediaPlaylist() != null) {
+          String vod = record.mediaPlaylist().replace("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXT-X-PLAYLIST-TYPE:VOD")
+              + (record.mediaPlaylist().contains("#EXT-X-ENDLIST") ? "" : "#EXT-X-ENDLIST\n");
+          objects.put(record.bucket(), RecordingLayout.renditionKey(record.keyPrefix(), record.renditionPath(),
+              RecordingLayout.RENDITION_PLAYLIST), vod.getBytes(StandardCharsets.UTF_8),
+              "application/vnd.apple.mpegurl");
+        }
+        objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.ENDED_EVENT,
+            RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, RecordingRecord.FAILED,
+                "InternalServerException", record.durationMillis(), record.renditionPath(), record.width(),
+                record.height()), "application/json");
+      } catch (RuntimeException e) {
+        // The bucket may be gone; the verdict is still recorded here so the recording is not retried forever.
+        LOG.warn("could not write the end of interrupted recording {}", record.recordingId(), e);
+      }
+      recordings.update(record.finished(RecordingRecord.FAILED, now));
+      finished++;
+      LOG.info("recording {} of {} was interrupted by a restart; marked {}", record.recordingId(),
+          record.channelArn(), RecordingRecord.FAILED);
+    }
+    return finished;
+  }
+}
