@@ -35,12 +35,17 @@ final class RawS3 {
 
   static Response signed(OnairProcess onair, String method, String host, String target, byte[] body,
       String... headers) {
+    return signedFor(onair, "us-east-1", method, host, target, body, headers);
+  }
+
+  static Response signedFor(OnairProcess onair, String region, String method, String host, String target,
+      byte[] body, String... headers) {
     List<String> all = new ArrayList<>(List.of("Host", host));
     all.addAll(List.of(headers));
     SigningRequest unsigned = SigningRequest.of(method, target, sha256(body), all.toArray(String[]::new));
     SigningRequest signed = new SigV4Signer().sign(unsigned,
         new SigningCredentials(OnairProcess.ADMIN_ACCESS_KEY_ID, OnairProcess.ADMIN_SECRET_ACCESS_KEY, null),
-        "us-east-1", "s3", Instant.now(), true);
+        region, "s3", Instant.now(), true);
     return send(onair, method, target, signed.headers(), body);
   }
 
