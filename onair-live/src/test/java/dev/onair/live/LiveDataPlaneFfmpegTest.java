@@ -1,0 +1,151 @@
+package dev.onair.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.onair.ivs.IdGenerator;
+import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.StreamEvent;
+import dev.onair.ivs.model.StreamSession;
+import dev.onair.live.fakes.Fakes;
+import dev.onair.live.port.InMemoryLiveSessionRepository;
+import dev.onair.live.port.InMemoryRecordingRepository;
+import dev.onair.monitoring.metrics.MetricPublisher;
+import dev.onair.protocol.http.HttpHeaders;
+import dev.onair.protocol.http.HttpRequest;
+import dev.onair.protocol.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data plane end to end without the HTTP server: ffmpeg publishes over RTMP, playback is asked through the
+ * route handler, and the recording lands in a fake bucket.
+ */
+class LiveDataPlaneFfmpegTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void ffmpegPublish_goesLive_servesLlHls_recordsAndEnds() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");
+    Fakes.Channels channels = new Fakes.Channels();
+    Fakes.StreamKeys keys = new Fakes.StreamKeys();
+    Fakes.RecordingConfigurations recordingConfigurations = new Fakes.RecordingConfigurations();
+    Fakes.Objects objects = new Fakes.Objects();
+    var recordingConfiguration = Fakes.recording("rc1", "recordings");
+    recordingConfigurations.create(recordingConfiguration);
+    Channel channel = Fakes.channel("chan1", true, "LOW", "TS", recordingConfiguration.arn(), false);
+    channels.create(channel);
+    keys.create(Fakes.key(channel, "key1", "sk_us-east-1_secret"));
+    Map<String, Double> metrics = new ConcurrentHashMap<>();
+    MetricPublisher publisher = (ns, name, dims, value, unit, ts) -> metrics.put(name + dims, value);
+    InMemoryLiveSessionRepository sessions = new InMemoryLiveSessionRepository();
+    LiveDependencies deps = new LiveDependencies(channels, keys, recordingConfigurations, new Fakes.PlaybackKeys(),
+        new Fakes.Revocations(), sessions, new InMemoryRecordingRepository(), objects, publisher,
+        new IdGenerator(), Clock.systemUTC());
+    try (LiveDataPlane plane = LiveDataPlane.start(LiveSettings.of("127.0.0.1", 0, 0, dataDir, "localhost"), deps)) {
+      Process wrongKey = ffmpeg(plane.rtmpPort(), "sk_wrong", 2);
+      assertThat(wrongKey.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(wrongKey.exitValue()).isNotZero();
+
+      Process ffmpeg = ffmpeg(plane.rtmpPort(), "sk_us-east-1_secret", 10);
+      await(() -> plane.stateService().broadcast(channel.arn())
+          .map(b -> b.segmenter().snapshot().segments().size() >= 2).orElse(false), 20);
+      assertThat(plane.liveStreamState().liveStream(channel.arn())).isPresent();
+
+      String master = body(get(plane, "/api/video/v1/us-east-1.123456789012.channel.chan1.m3u8"));
+      assertThat(master).contains("#EXT-X-STREAM-INF", "RESOLUTION=640x360", "avc1.", "mp4a.40.2");
+      String mediaUri = master.lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+      String mediaPath = "/api/video/v1/" + mediaUri.substring(0, mediaUri.indexOf('?'));
+      String query = mediaUri.substring(mediaUri.indexOf('?') + 1);
+      String media = body(get(plane, mediaPath + "?" + query));
+      assertThat(media).contains("#EXT-X-PART:", "#EXT-X-PRELOAD-HINT", "CAN-BLOCK-RELOAD=YES", "#EXTINF");
+
+      String segment = media.lines().filter(l -> l.startsWith("seg")).findFirst().orElseThrow();
+      HttpResponse segmentResponse = get(plane, mediaPath.replace("playlist.m3u8", segment.substring(0,
+          segment.indexOf('?'))) + "?" + query);
+      assertThat(segmentResponse.status()).isEqualTo(200);
+      assertThat(segmentResponse.body()[0]).isEqualTo((byte) 0x47);
+      assertThat(segmentResponse.headers().get("Content-Type")).isEqualTo("video/mp2t");
+
+      long next = plane.stateService().broadcast(channel.arn()).orElseThrow().segmenter().snapshot().openMsn();
+      long started = System.nanoTime();
+      HttpResponse blocked = plane.playback().handle(request(mediaPath, query + "&_HLS_msn=" + next))
+          .get(10, TimeUnit.SECONDS);
+      assertThat(blocked.status()).isEqualTo(200);
+      assertThat(body(blocked)).contains("seg" + next + ".ts");
+      System.out.printf("blocking reload released after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+      assertThat(plane.playback().handle(request(mediaPath, query + "&_HLS_msn=" + (next + 5))).get().status())
+          .isEqualTo(400);
+      assertThat(plane.playback().handle(request(mediaPath, query + "&_HLS_part=1")).get().status())
+          .isEqualTo(400);
+      assertThat(plane.liveStreamState().liveStream(channel.arn()).orElseThrow().viewerCount()).isEqualTo(1);
+
+      await(() -> metrics.keySet().stream().anyMatch(k -> k.startsWith("IngestVideoBitrate")), 5);
+      StreamSession live = plane.liveStreamState().sessions(channel.arn()).get(0);
+      assertThat(live.videoTracks().get(0).videoWidth()).isEqualTo(640L);
+      assertThat(live.videoTracks().get(0).codec()).startsWith("avc1.");
+
+      assertThat(ffmpeg.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      await(() -> !plane.stateService().isLive(channel.arn()), 10);
+      assertThat(plane.playback().handle(request("/api/video/v1/us-east-1.123456789012.channel.chan1.m3u8", ""))
+          .get().status()).isEqualTo(404);
+      await(() -> objects.keys().stream().anyMatch(k -> k.endsWith("recording-ended.json")), 10);
+      List<String> names = sessions.sessions(channel.arn()).get(0).truncatedEvents().stream()
+          .map(StreamEvent::name).toList();
+      assertThat(names).contains("Session Created", "Stream Start", "Stream End", "Session Ended",
+          "Recording Start", "Recording End");
+      assertThat(objects.keys()).anyMatch(k -> k.matches(
+          "recordings/ivs/v1/123456789012/chan1/\\d{4}/\\d{1,2}/\\d{1,2}/\\d{1,2}/\\d{1,2}/[A-Za-z0-9]{12}/media/hls/"
+              + "360p30/0\\.ts"));
+      String ended = objects.keys().stream().filter(k -> k.endsWith("recording-ended.json")).findFirst().orElseThrow();
+      assertThat(new String(objects.get(ended), StandardCharsets.UTF_8)).contains("\"RECORDING_ENDED\"");
+      String playlistKey = ended.replace("events/recording-ended.json", "media/hls/360p30/playlist.m3u8");
+      assertThat(new String(objects.get(playlistKey), StandardCharsets.UTF_8)).contains("#EXT-X-ENDLIST");
+    }
+  }
+
+  static Process ffmpeg(int port, String key, int seconds) throws Exception {
+    return new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re",
+        "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30", "-f", "lavfi", "-i", "sine",
+        "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
+        "-g", "30", "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv",
+        "rtmp://127.0.0.1:" + port + "/app/" + key)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  static HttpRequest request(String path, String query) {
+    return new HttpRequest("GET", path, query, HttpHeaders.of("User-Agent", "test"), null, "127.0.0.1", false);
+  }
+
+  static HttpResponse get(LiveDataPlane plane, String pathAndQuery) throws Exception {
+    int q = pathAndQuery.indexOf('?');
+    HttpRequest request = q < 0 ? request(pathAndQuery, "")
+        : request(pathAndQuery.substring(0, q), pathAndQuery.substring(q + 1));
+    HttpResponse response = plane.playback().handle(request).get(10, TimeUnit.SECONDS);
+    assertThat(response.status()).as(pathAndQuery + ": " + body(response)).isEqualTo(200);
+    return response;
+  }
+
+  static String body(HttpResponse response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + seconds + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
+}
