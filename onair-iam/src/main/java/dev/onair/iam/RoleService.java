@@ -17,6 +17,7 @@ import dev.onair.protocol.CallContext;
 import dev.onair.protocol.tree.ListNode;
 import dev.onair.protocol.tree.StructNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** IAM roles, their trust policies, boundaries and tags, and service-linked roles. */
@@ -174,11 +175,30 @@ public final class RoleService {
     }
     String description = Params.optional(input, "Description");
     Validation.description("Description", description);
+    Role created = createServiceLinkedRole(context.accountId(), service, definition, suffix, description);
+    return StructNode.builder().put("Role", IamShapes.role(created, true)).build();
+  }
+
+  /**
+   * Creates a supported service's linked role the way AWS does when the service asks for it (IVS's first recording
+   * configuration); the caller has already been authorized for iam:CreateServiceLinkedRole.
+   *
+   * @return the role, existing or new
+   */
+  public Role ensureServiceLinkedRole(String accountId, String service) {
+    ServiceLinkedRoles.Definition definition = ServiceLinkedRoles.find(service)
+        .orElseThrow(() -> new IllegalArgumentException("no service-linked role for " + service));
+    Optional<Role> existing = core.store().roles().find(accountId, definition.roleName());
+    return existing.orElseGet(() -> createServiceLinkedRole(accountId, service, definition, null, null));
+  }
+
+  private Role createServiceLinkedRole(
+      String accountId, String service, ServiceLinkedRoles.Definition definition, String suffix, String description) {
     String name = definition.roleName() + (suffix == null ? "" : "_" + suffix);
     String path = "/aws-service-role/" + service + "/";
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
         + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-    Role role = new Role(IamIds.uniqueId(IamIds.ROLE), context.accountId(), name, path, core.now(), trust,
+    Role role = new Role(IamIds.uniqueId(IamIds.ROLE), accountId, name, path, core.now(), trust,
         description, Role.DEFAULT_MAX_SESSION_DURATION, null, true, null, null, List.of());
     Role created;
     try {
@@ -191,7 +211,7 @@ public final class RoleService {
       throw e;
     }
     core.store().attachments().attach(EntityType.ROLE, created.roleId(), definition.policyArn());
-    return StructNode.builder().put("Role", IamShapes.role(created, true)).build();
+    return created;
   }
 
   public StructNode deleteServiceLinkedRole(CallContext context, StructNode input) {
