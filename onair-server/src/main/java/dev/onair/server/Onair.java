@@ -8,8 +8,21 @@ import dev.onair.iam.IamServiceDefinition;
 import dev.onair.iam.auth.IamCredentialResolver;
 import dev.onair.iam.auth.IamPrincipalPolicyResolver;
 import dev.onair.iam.store.IamStore;
+import dev.onair.iam.sts.StsService;
+import dev.onair.iam.sts.StsServiceDefinition;
+import dev.onair.ivs.IdGenerator;
+import dev.onair.ivs.IvsDependencies;
+import dev.onair.ivs.IvsEndpoints;
+import dev.onair.ivs.IvsQuotas;
+import dev.onair.ivs.IvsService;
+import dev.onair.ivs.IvsServiceDefinition;
+import dev.onair.ivs.IvsThrottle;
+import dev.onair.ivs.port.LiveStreamState;
+import dev.onair.monitoring.Monitoring;
+import dev.onair.monitoring.MonitoringSettings;
 import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
+import dev.onair.s3.S3BucketDirectory;
 import dev.onair.s3.S3Config;
 import dev.onair.s3.S3Service;
 import dev.onair.s3.S3ServiceDefinition;
@@ -24,16 +37,26 @@ import dev.onair.server.frontdoor.ServiceRegistry;
 import dev.onair.server.http.NettyHttpServer;
 import dev.onair.server.http.WorkerPool;
 import dev.onair.server.wiring.EngineAwsPolicyCatalog;
+import dev.onair.server.wiring.IamServiceLinkedRoleCreator;
+import dev.onair.server.wiring.IvsQuotaRegistry;
+import dev.onair.server.wiring.MonitoringScheduler;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
 import dev.onair.storage.SecretCipher;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
+import dev.onair.storage.jdbc.ivs.JdbcIvsRepositories;
+import dev.onair.storage.jdbc.monitoring.JdbcAlarmRepository;
+import dev.onair.storage.jdbc.monitoring.JdbcAuditLog;
+import dev.onair.storage.jdbc.monitoring.JdbcMetricStore;
+import dev.onair.storage.jdbc.monitoring.JdbcQuotaStore;
+import dev.onair.storage.jdbc.monitoring.JdbcTags;
 import dev.onair.storage.jdbc.s3.JdbcBucketRepository;
 import dev.onair.sigv4.SignatureV4Verifier;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,14 +112,51 @@ public final class Onair implements AutoCloseable {
     String account = accountId;
 
     List<String> s3Hosts = List.of("s3.localhost", "localhost", config.publicHost());
-    S3Service s3 =
-        new S3Service(
-            new JdbcBucketRepository(database.jdbc()),
-            new FilesystemBlobStore(config.dataDir().resolve("s3"), clock),
-            S3Config.of(s3Hosts),
+    JdbcBucketRepository bucketRepository = new JdbcBucketRepository(database.jdbc());
+    FilesystemBlobStore blobStore = new FilesystemBlobStore(config.dataDir().resolve("s3"), clock);
+    S3Service s3 = new S3Service(bucketRepository, blobStore, S3Config.of(s3Hosts), clock);
+    IamService iam = new IamService(iamCore);
+    S3BucketDirectory bucketDirectory = new S3BucketDirectory(bucketRepository, blobStore);
+
+    IvsQuotas ivsQuotas = new IvsQuotas();
+    JdbcIvsRepositories ivsRepositories = JdbcIvsRepositories.create(database.jdbc(), cipher);
+    IvsDependencies ivsDependencies =
+        new IvsDependencies(
+            ivsRepositories.channels(),
+            ivsRepositories.streamKeys(),
+            ivsRepositories.recordingConfigurations(),
+            ivsRepositories.playbackKeyPairs(),
+            ivsRepositories.playbackRestrictionPolicies(),
+            ivsRepositories.viewerSessionRevocations(),
+            ivsRepositories.tags(),
+            LiveStreamState.offline(),
+            bucketDirectory::exists,
+            new IamServiceLinkedRoleCreator(iamStore, iam.roles()),
+            new IvsEndpoints(config.publicHost(), config.httpPort(), config.rtmpPort(), config.rtmpsPort()),
+            ivsQuotas,
+            IvsThrottle.disabled(clock),
+            new IdGenerator(),
             clock);
-    List<ServiceDefinition> serviceDefinitions =
-        List.of(IamServiceDefinition.create(new IamService(iamCore)), S3ServiceDefinition.create(s3));
+
+    Monitoring monitoring =
+        new Monitoring(
+            new JdbcMetricStore(database.jdbc()),
+            new JdbcAlarmRepository(database.jdbc()),
+            new JdbcTags(database.jdbc()),
+            new IvsQuotaRegistry(ivsQuotas),
+            new JdbcQuotaStore(database.jdbc()),
+            new JdbcAuditLog(database.jdbc()),
+            clock,
+            MonitoringSettings.defaults());
+    monitoring.start();
+    resources.push(MonitoringScheduler.start(monitoring));
+
+    List<ServiceDefinition> serviceDefinitions = new ArrayList<>();
+    serviceDefinitions.add(IamServiceDefinition.create(iam));
+    serviceDefinitions.add(StsServiceDefinition.create(new StsService(iamCore)));
+    serviceDefinitions.add(S3ServiceDefinition.create(s3));
+    serviceDefinitions.add(IvsServiceDefinition.create(new IvsService(ivsDependencies)));
+    serviceDefinitions.addAll(monitoring.serviceDefinitions());
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
     LocalRoutes routes =
