@@ -17,7 +17,9 @@ import dev.onair.ivs.IvsQuotas;
 import dev.onair.ivs.IvsService;
 import dev.onair.ivs.IvsServiceDefinition;
 import dev.onair.ivs.IvsThrottle;
-import dev.onair.ivs.port.LiveStreamState;
+import dev.onair.live.LiveDataPlane;
+import dev.onair.live.LiveDependencies;
+import dev.onair.live.LiveSettings;
 import dev.onair.monitoring.Monitoring;
 import dev.onair.monitoring.MonitoringSettings;
 import dev.onair.protocol.Secret;
@@ -45,6 +47,8 @@ import dev.onair.storage.DatabaseSettings;
 import dev.onair.storage.SecretCipher;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
 import dev.onair.storage.jdbc.ivs.JdbcIvsRepositories;
+import dev.onair.storage.jdbc.live.JdbcLiveSessionRepository;
+import dev.onair.storage.jdbc.live.JdbcRecordingRepository;
 import dev.onair.storage.jdbc.monitoring.JdbcAlarmRepository;
 import dev.onair.storage.jdbc.monitoring.JdbcAuditLog;
 import dev.onair.storage.jdbc.monitoring.JdbcMetricStore;
@@ -55,6 +59,7 @@ import dev.onair.sigv4.SignatureV4Verifier;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -120,24 +125,6 @@ public final class Onair implements AutoCloseable {
 
     IvsQuotas ivsQuotas = new IvsQuotas();
     JdbcIvsRepositories ivsRepositories = JdbcIvsRepositories.create(database.jdbc(), cipher);
-    IvsDependencies ivsDependencies =
-        new IvsDependencies(
-            ivsRepositories.channels(),
-            ivsRepositories.streamKeys(),
-            ivsRepositories.recordingConfigurations(),
-            ivsRepositories.playbackKeyPairs(),
-            ivsRepositories.playbackRestrictionPolicies(),
-            ivsRepositories.viewerSessionRevocations(),
-            ivsRepositories.tags(),
-            LiveStreamState.offline(),
-            bucketDirectory::exists,
-            new IamServiceLinkedRoleCreator(iamStore, iam.roles()),
-            new IvsEndpoints(config.publicHost(), config.httpPort(), config.rtmpPort(), config.rtmpsPort()),
-            ivsQuotas,
-            IvsThrottle.disabled(clock),
-            new IdGenerator(),
-            clock);
-
     Monitoring monitoring =
         new Monitoring(
             new JdbcMetricStore(database.jdbc()),
@@ -151,6 +138,50 @@ public final class Onair implements AutoCloseable {
     monitoring.start();
     resources.push(MonitoringScheduler.start(monitoring));
 
+    // The data plane: RTMP(S) ingest, live state, playback, recording (onair-live/WIRING.md).
+    LiveDataPlane live =
+        LiveDataPlane.start(
+            new LiveSettings(
+                config.bind(),
+                config.rtmpPort(),
+                config.rtmpsPort(),
+                config.dataDir(),
+                config.publicHost(),
+                null,
+                null,
+                Duration.ofSeconds(5)),
+            new LiveDependencies(
+                ivsRepositories.channels(),
+                ivsRepositories.streamKeys(),
+                ivsRepositories.recordingConfigurations(),
+                ivsRepositories.playbackKeyPairs(),
+                ivsRepositories.viewerSessionRevocations(),
+                new JdbcLiveSessionRepository(database.jdbc()),
+                new JdbcRecordingRepository(database.jdbc()),
+                bucketDirectory,
+                monitoring.metricPublisher(),
+                new IdGenerator(),
+                clock));
+    resources.push(live);
+
+    IvsDependencies ivsDependencies =
+        new IvsDependencies(
+            ivsRepositories.channels(),
+            ivsRepositories.streamKeys(),
+            ivsRepositories.recordingConfigurations(),
+            ivsRepositories.playbackKeyPairs(),
+            ivsRepositories.playbackRestrictionPolicies(),
+            ivsRepositories.viewerSessionRevocations(),
+            ivsRepositories.tags(),
+            live.liveStreamState(),
+            bucketDirectory::exists,
+            new IamServiceLinkedRoleCreator(iamStore, iam.roles()),
+            new IvsEndpoints(config.publicHost(), config.httpPort(), config.rtmpPort(), config.rtmpsPort()),
+            ivsQuotas,
+            IvsThrottle.disabled(clock),
+            new IdGenerator(),
+            clock);
+
     List<ServiceDefinition> serviceDefinitions = new ArrayList<>();
     serviceDefinitions.add(IamServiceDefinition.create(iam));
     serviceDefinitions.add(StsServiceDefinition.create(new StsService(iamCore)));
@@ -162,7 +193,8 @@ public final class Onair implements AutoCloseable {
     LocalRoutes routes =
         LocalRoutes.builder()
             .exact("/_onair/health", new HealthHandler(ready::get))
-            // registration points: the console (/console/) and HLS playback (/api/video/v1/) go here
+            // registration point: the console (/console/) goes here
+            .prefix("/api/video/v1/", (request, requestId) -> live.playback().handle(request))
             .build();
     RequestAuthenticator authenticator =
         new RequestAuthenticator(
