@@ -69,7 +69,11 @@ public final class ChannelOperations extends OperationSupport {
         deps.channels().count(context.accountId(), context.region()), 1);
     StreamKey streamKey = new StreamKey(streamKeyArn, channelArn,
         Secret.of(deps.ids().streamKeyValue(context.region())), channel.createdAt());
-    deps.channels().create(channel);
+    // The count above answers the common case; the database decides a race between nodes for the last slot.
+    long channelLimit = limit(context, IvsQuota.CHANNELS);
+    if (!deps.channels().createWithinLimit(channel, context.accountId(), context.region(), channelLimit)) {
+      deps.quotas().requireRoom(IvsQuota.CHANNELS, context.accountId(), context.region(), channelLimit, 1);
+    }
     deps.streamKeys().create(streamKey);
     storeTags(channelArn, request.tags());
     storeTags(streamKeyArn, request.tags());

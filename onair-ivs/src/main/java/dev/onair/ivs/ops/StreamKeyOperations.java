@@ -62,7 +62,11 @@ public final class StreamKeyOperations extends OperationSupport {
         deps.streamKeys().countByChannel(channel.arn()), 1);
     StreamKey streamKey = new StreamKey(arn, channel.arn(),
         Secret.of(deps.ids().streamKeyValue(context.region())), deps.clock().instant());
-    deps.streamKeys().create(streamKey);
+    // The count above answers the common case; the database decides a race between nodes for the last key.
+    long keyLimit = limit(context, IvsQuota.STREAM_KEYS_PER_CHANNEL);
+    if (!deps.streamKeys().createWithinLimit(streamKey, keyLimit)) {
+      deps.quotas().requireRoom(IvsQuota.STREAM_KEYS_PER_CHANNEL, context.accountId(), context.region(), keyLimit, 1);
+    }
     storeTags(arn, request.tags());
     return OperationResult.output(StructNode.builder()
         .put("streamKey", Shapes.streamKey(streamKey, request.tags()))

@@ -11,6 +11,20 @@ import java.util.Optional;
 public interface ChannelRepository {
   void create(Channel channel);
 
+  /**
+   * Creates the channel only while its account and region hold fewer than {@code limit} channels, decided
+   * atomically (two nodes racing for the last slot: one wins).
+   *
+   * @return false, creating nothing, when the quota is used up
+   */
+  default boolean createWithinLimit(Channel channel, String accountId, String region, long limit) {
+    if (count(accountId, region) >= limit) {
+      return false;
+    }
+    create(channel);
+    return true;
+  }
+
   /** @return false when the channel no longer exists */
   boolean update(Channel channel);
 

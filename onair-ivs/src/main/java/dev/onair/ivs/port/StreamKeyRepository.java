@@ -9,6 +9,20 @@ import java.util.Optional;
 public interface StreamKeyRepository {
   void create(StreamKey streamKey);
 
+  /**
+   * Creates the key only while the channel has fewer than {@code limit} keys, deciding it atomically so that two
+   * nodes sharing a database cannot both add the channel's last allowed key.
+   *
+   * @return false, creating nothing, when the channel is full
+   */
+  default boolean createWithinLimit(StreamKey streamKey, long limit) {
+    if (countByChannel(streamKey.channelArn()) >= limit) {
+      return false;
+    }
+    create(streamKey);
+    return true;
+  }
+
   Optional<StreamKey> find(String arn);
 
   /** The key whose value is this secret: how RTMP ingest authenticates a broadcaster. */
