@@ -7,6 +7,8 @@ import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.port.ChannelRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
+import dev.onair.storage.ScopeLocks;
+import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +27,35 @@ final class JdbcChannelRepository implements ChannelRepository {
 
   @Override
   public void create(Channel channel) {
+    jdbc.transactionVoid(tx -> insert(tx, channel));
+  }
+
+  private static void insert(Tx tx, Channel channel) {
     IvsArn scope = IvsSql.scope(channel.arn());
     MultitrackInputConfiguration multitrack = channel.multitrackInputConfiguration();
-    jdbc.update("insert into ivs_channel (" + COLUMNS + ", account_id, region)"
+    tx.update("insert into ivs_channel (" + COLUMNS + ", account_id, region)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         channel.arn(), channel.name(), channel.latencyMode(), channel.type(), channel.recordingConfigurationArn(),
         channel.authorized(), channel.insecureIngest(), channel.preset(), channel.playbackRestrictionPolicyArn(),
         multitrack.enabled(), multitrack.policy(), multitrack.maximumResolution(), channel.containerFormat(),
         channel.createdAt(), scope.accountId(), scope.region());
+  }
+
+  /**
+   * Counts and inserts under the lock of the account-and-region scope, so two nodes racing for the last channel
+   * slot cannot both see room.
+   */
+  @Override
+  public boolean createWithinLimit(Channel channel, String accountId, String region, long limit) {
+    return jdbc.transaction(tx -> {
+      ScopeLocks.lock(jdbc, tx, "ivs:channels:" + accountId + ":" + region);
+      if (tx.count("select count(*) from ivs_channel where account_id = ? and region = ?", accountId, region)
+          >= limit) {
+        return false;
+      }
+      insert(tx, channel);
+      return true;
+    });
   }
 
   @Override

@@ -35,6 +35,23 @@ final class JdbcStreamKeyRepository implements StreamKeyRepository {
         streamKey.createdAt());
   }
 
+  /** Locks the channel's row, then counts and inserts in the same transaction: one winner across nodes. */
+  @Override
+  public boolean createWithinLimit(StreamKey streamKey, long limit) {
+    String value = streamKey.value().reveal();
+    return jdbc.transaction(tx -> {
+      tx.exists("select arn from ivs_channel where arn = ? for update", streamKey.channelArn());
+      if (tx.count("select count(*) from ivs_stream_key where channel_arn = ?", streamKey.channelArn()) >= limit) {
+        return false;
+      }
+      tx.update("insert into ivs_stream_key (arn, channel_arn, value_sha256, value_encrypted, created_at)"
+              + " values (?, ?, ?, ?, ?)",
+          streamKey.arn(), streamKey.channelArn(), sha256(value), cipher.encrypt(value, streamKey.arn()),
+          streamKey.createdAt());
+      return true;
+    });
+  }
+
   @Override
   public Optional<StreamKey> find(String arn) {
     return jdbc.queryOne("select " + COLUMNS + " from ivs_stream_key where arn = ?", this::map, arn);

@@ -1,0 +1,182 @@
+package dev.onair.storage.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onair.iam.model.Account;
+import dev.onair.iam.model.User;
+import dev.onair.iam.store.IamStore;
+import dev.onair.iam.support.IamIds;
+import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.MultitrackInputConfiguration;
+import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.port.ChannelRepository;
+import dev.onair.ivs.port.StreamKeyRepository;
+import dev.onair.live.port.PublisherLease;
+import dev.onair.protocol.Secret;
+import dev.onair.storage.Database;
+import dev.onair.storage.SecretCipher;
+import dev.onair.storage.jdbc.iam.JdbcIamStore;
+import dev.onair.storage.jdbc.ivs.JdbcIvsRepositories;
+import dev.onair.storage.jdbc.live.JdbcPublisherLease;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rules that span requests, raced by two "nodes": two connection pools on one database, as two processes would
+ * have. Each race releases all contenders at once through a barrier and expects the database to pick the
+ * winners; no test relies on an in-process lock (each node's repositories are separate objects).
+ */
+abstract class ClusterRaceContract {
+  private static final String ACCOUNT = "123456789012";
+  private static final String PREFIX = "arn:aws:ivs:us-west-2:" + ACCOUNT + ":";
+  private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+  private static final int CONTENDERS = 8;
+
+  @TempDir Path dataDir;
+  private final List<Database> nodes = new ArrayList<>();
+  private ExecutorService pool;
+
+  /** A new pool on this test's database; called once per node. */
+  abstract Database openNode(Path dataDir);
+
+  @BeforeEach
+  void start() {
+    nodes.add(openNode(dataDir));
+    nodes.add(openNode(dataDir));
+    pool = Executors.newFixedThreadPool(CONTENDERS);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+    nodes.forEach(Database::close);
+  }
+
+  private Database node(int contender) {
+    return nodes.get(contender % nodes.size());
+  }
+
+  private JdbcIvsRepositories ivs(int contender) {
+    return JdbcIvsRepositories.create(node(contender).jdbc(), SecretCipher.load(dataDir, null));
+  }
+
+  @Test
+  void streamKeys_raceForTheChannelsOnlyKey_exactlyOneWins() throws Exception {
+    Channel channel = channel("racechannel01");
+    ivs(0).channels().create(channel);
+    List<Boolean> results = race(i -> {
+      StreamKeyRepository keys = ivs(i).streamKeys();
+      StreamKey key = new StreamKey(PREFIX + "stream-key/racekey" + i, channel.arn(),
+          Secret.of("sk_us-west-2_race" + i + "_0123456789abcdefghijklmnopqrstuv"), NOW);
+      return () -> keys.createWithinLimit(key, 1);
+    });
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(ivs(1).streamKeys().countByChannel(channel.arn())).isEqualTo(1);
+  }
+
+  @Test
+  void channels_raceForTheLastQuotaSlots_exactlyTheQuotaWins() throws Exception {
+    ivs(0).channels().create(channel("existing0001"));
+    List<Boolean> results = race(i -> {
+      ChannelRepository channels = ivs(i).channels();
+      Channel channel = channel("racer" + i);
+      return () -> channels.createWithinLimit(channel, ACCOUNT, "us-west-2", 4);
+    });
+    assertThat(results).filteredOn(won -> won).hasSize(3);
+    assertThat(ivs(1).channels().count(ACCOUNT, "us-west-2")).isEqualTo(4);
+  }
+
+  @Test
+  void publisherLease_raceForAFreeChannel_exactlyOneWins() throws Exception {
+    String channel = PREFIX + "channel/leased";
+    List<Boolean> results = race(i -> {
+      PublisherLease leases = new JdbcPublisherLease(node(i).jdbc());
+      return () -> leases.claim(channel, "node-" + (i % 2), "session-" + i, NOW, Duration.ofSeconds(10))
+          .isPresent();
+    });
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(new JdbcPublisherLease(node(0).jdbc()).find(channel)).get()
+        .extracting(PublisherLease.Lease::expiresAt).isEqualTo(NOW.plusSeconds(10));
+  }
+
+  @Test
+  void publisherLease_expiredLeaseIsTakenOverOnce_andTheOldHolderLosesIt() throws Exception {
+    String channel = PREFIX + "channel/takeover";
+    PublisherLease first = new JdbcPublisherLease(node(0).jdbc());
+    PublisherLease.Lease dead = first.claim(channel, "node-a", "session-a", NOW, Duration.ofSeconds(5)).orElseThrow();
+    assertThat(first.claim(channel, "node-b", "too-early", NOW.plusSeconds(4), Duration.ofSeconds(5))).isEmpty();
+
+    Instant later = NOW.plusSeconds(6);
+    assertThat(first.expired(later)).containsExactly(dead);
+    List<Boolean> results = race(i -> {
+      PublisherLease leases = new JdbcPublisherLease(node(i).jdbc());
+      return () -> leases.claim(channel, "node-b", "session-" + i, later, Duration.ofSeconds(5)).isPresent();
+    });
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(first.renew(dead, later, Duration.ofSeconds(5))).isFalse();
+    first.release(dead);
+    Optional<PublisherLease.Lease> holder = first.find(channel);
+    assertThat(holder).get().extracting(PublisherLease.Lease::nodeId).isEqualTo("node-b");
+    assertThat(first.renew(holder.orElseThrow(), later.plusSeconds(1), Duration.ofSeconds(5))).isTrue();
+    first.release(holder.orElseThrow());
+    assertThat(first.find(channel)).isEmpty();
+  }
+
+  @Test
+  void iamUsers_raceForOneNameInDifferentCases_exactlyOneWins() throws Exception {
+    new JdbcIamStore(node(0).jdbc(), SecretCipher.load(dataDir, null))
+        .accounts().createIfAbsent(new Account(ACCOUNT, NOW), "hash");
+    List<Boolean> results = race(i -> {
+      IamStore store = new JdbcIamStore(node(i).jdbc(), SecretCipher.load(dataDir, null));
+      String name = i % 2 == 0 ? "Racer" : "RACER";
+      return () -> {
+        try {
+          store.users().create(new User(IamIds.uniqueId("AIDA"), ACCOUNT, name, "/", NOW, null, null, List.of()));
+          return true;
+        } catch (dev.onair.protocol.error.AwsServiceException duplicate) {
+          assertThat(duplicate.getMessage()).endsWith("already exists.");
+          return false;
+        }
+      };
+    });
+    assertThat(results).containsOnlyOnce(true);
+  }
+
+  private List<Boolean> race(IntFunction<Callable<Boolean>> contender) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(CONTENDERS);
+    List<Future<Boolean>> futures = new ArrayList<>();
+    for (int i = 0; i < CONTENDERS; i++) {
+      Callable<Boolean> work = contender.apply(i);
+      futures.add(pool.submit(() -> {
+        start.await(10, TimeUnit.SECONDS);
+        return work.call();
+      }));
+    }
+    List<Boolean> results = new ArrayList<>();
+    for (Future<Boolean> future : futures) {
+      results.add(future.get(30, TimeUnit.SECONDS));
+    }
+    return results;
+  }
+
+  private static Channel channel(String id) {
+    return new Channel(PREFIX + "channel/" + id, id, "LOW", "STANDARD", "", true, false, "", "",
+        MultitrackInputConfiguration.DISABLED, "TS", NOW);
+  }
+}
