@@ -22,6 +22,7 @@ import dev.onair.live.LiveDependencies;
 import dev.onair.live.LiveSettings;
 import dev.onair.monitoring.Monitoring;
 import dev.onair.monitoring.MonitoringSettings;
+import dev.onair.monitoring.prometheus.PrometheusRegistry;
 import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.s3.S3BucketDirectory;
@@ -30,9 +31,11 @@ import dev.onair.s3.S3Service;
 import dev.onair.s3.S3ServiceDefinition;
 import dev.onair.s3.blob.FilesystemBlobStore;
 import dev.onair.server.config.ServerConfig;
+import dev.onair.server.frontdoor.CallObserver;
 import dev.onair.server.frontdoor.FrontDoor;
 import dev.onair.server.frontdoor.HealthHandler;
 import dev.onair.server.frontdoor.LocalRoutes;
+import dev.onair.server.frontdoor.MetricsHandler;
 import dev.onair.server.frontdoor.PolicyAuthorizer;
 import dev.onair.server.frontdoor.RequestAuthenticator;
 import dev.onair.server.frontdoor.ServiceRegistry;
@@ -41,6 +44,7 @@ import dev.onair.server.http.WorkerPool;
 import dev.onair.server.wiring.EngineAwsPolicyCatalog;
 import dev.onair.server.wiring.IamServiceLinkedRoleCreator;
 import dev.onair.server.wiring.IvsQuotaRegistry;
+import dev.onair.server.wiring.MonitoringCallObserver;
 import dev.onair.server.wiring.MonitoringScheduler;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
@@ -193,6 +197,9 @@ public final class Onair implements AutoCloseable {
     LocalRoutes routes =
         LocalRoutes.builder()
             .exact("/_onair/health", new HealthHandler(ready::get))
+            .exact(
+                "/_onair/metrics",
+                new MetricsHandler(monitoring.prometheus()::scrape, PrometheusRegistry.CONTENT_TYPE))
             // registration point: the console (/console/) goes here
             .prefix("/api/video/v1/", (request, requestId) -> live.playback().handle(request))
             .build();
@@ -200,7 +207,9 @@ public final class Onair implements AutoCloseable {
         new RequestAuthenticator(
             new IamCredentialResolver(iamStore), new SignatureV4Verifier(), () -> account, config.region());
     PolicyAuthorizer authorizer = new PolicyAuthorizer(new IamPrincipalPolicyResolver(iamCore));
-    FrontDoor frontDoor = new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock);
+    CallObserver observer = new MonitoringCallObserver(monitoring.auditLog(), monitoring.operatorMetrics());
+    FrontDoor frontDoor =
+        new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock, observer);
 
     NettyHttpServer http =
         new NettyHttpServer(

@@ -18,6 +18,7 @@ import dev.onair.protocol.http.HttpResponse;
 import dev.onair.protocol.tree.StructNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +36,21 @@ final class AwsPipeline {
   private final PolicyAuthorizer policies;
   private final Supplier<String> accountId;
   private final Clock clock;
+  private final CallObserver observer;
 
   AwsPipeline(
       ServiceRegistry services,
       RequestAuthenticator authenticator,
       PolicyAuthorizer policies,
       Supplier<String> accountId,
-      Clock clock) {
+      Clock clock,
+      CallObserver observer) {
     this.services = services;
     this.authenticator = authenticator;
     this.policies = policies;
     this.accountId = accountId;
     this.clock = clock;
+    this.observer = observer;
   }
 
   HttpResponse handle(HttpRequest request, String requestId) {
@@ -69,7 +73,10 @@ final class AwsPipeline {
           new AwsServiceException(CommonErrors.internal(protocol), CommonErrors.INTERNAL_MESSAGE);
       response = codec.errorWriter().write(service, internal, requestId);
     }
-    long latency = (System.nanoTime() - started) / 1_000_000;
+    long elapsed = System.nanoTime() - started;
+    observer.responded(
+        service.signingName(), record.operation == null ? "-" : record.operation, response.status(), elapsed);
+    long latency = elapsed / 1_000_000;
     ApiCallLog.log(requestId, record.principal, record.action, record.decision, response.status(), latency);
     return response;
   }
@@ -83,6 +90,7 @@ final class AwsPipeline {
     Authorizer authorizer = policies.forService(service.accessDenied());
     ParsedRequest parsed = codec.parser().parse(request, service);
     record.action = service.signingName() + ":" + parsed.operationName();
+    record.operation = parsed.operationName();
     CallContext context =
         new CallContext(
             requestId,
@@ -92,7 +100,8 @@ final class AwsPipeline {
             now,
             request,
             authorizer);
-    OperationResult result = authorizeAndRun(service, parsed.operation(), parsed.input(), context, record);
+    OperationResult result =
+        authorizeAndRun(service, parsed.operation(), parsed.input(), context, record, observer);
     if (result instanceof OperationResult.Raw raw) {
       return raw.response();
     }
@@ -104,20 +113,35 @@ final class AwsPipeline {
    * path ({@link InProcessInvoker}, used by the console) share, so neither can authorize differently.
    */
   static OperationResult authorizeAndRun(
-      ServiceDefinition service, Operation operation, StructNode input, CallContext context, CallRecord record) {
-    try {
-      for (AuthorizationCheck check : operation.authorization().checks(context, input)) {
-        record.action = check.action();
+      ServiceDefinition service,
+      Operation operation,
+      StructNode input,
+      CallContext context,
+      CallRecord record,
+      CallObserver observer) {
+    List<AuthorizationCheck> checks = operation.authorization().checks(context, input);
+    for (AuthorizationCheck check : checks) {
+      record.action = check.action();
+      try {
         context.authorizer().require(context, check);
+      } catch (AwsServiceException denied) {
+        if (denied.errorCode().code().equals(service.accessDenied().code())) {
+          record.decision = ApiCallLog.Decision.DENY;
+          observer.denied(context, check, denied);
+        }
+        throw denied;
       }
-    } catch (AwsServiceException denied) {
-      if (denied.errorCode().code().equals(service.accessDenied().code())) {
-        record.decision = ApiCallLog.Decision.DENY;
-      }
-      throw denied;
     }
     record.decision = ApiCallLog.Decision.ALLOW;
-    return operation.handler().handle(context, input);
+    OperationResult result;
+    try {
+      result = operation.handler().handle(context, input);
+    } catch (AwsServiceException failure) {
+      observer.completed(context, checks, failure);
+      throw failure;
+    }
+    observer.completed(context, checks, null);
+    return result;
   }
 
   private String accountFor(Authentication authentication) {

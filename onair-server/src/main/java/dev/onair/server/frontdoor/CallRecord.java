@@ -4,5 +4,6 @@ package dev.onair.server.frontdoor;
 final class CallRecord {
   String principal;
   String action;
+  String operation;
   ApiCallLog.Decision decision = ApiCallLog.Decision.NONE;
 }

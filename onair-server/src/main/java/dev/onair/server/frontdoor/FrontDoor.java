@@ -31,9 +31,20 @@ public final class FrontDoor implements HttpHandler {
       PolicyAuthorizer policies,
       Supplier<String> accountId,
       Clock clock) {
+    this(localRoutes, services, authenticator, policies, accountId, clock, CallObserver.NONE);
+  }
+
+  public FrontDoor(
+      LocalRoutes localRoutes,
+      ServiceRegistry services,
+      RequestAuthenticator authenticator,
+      PolicyAuthorizer policies,
+      Supplier<String> accountId,
+      Clock clock,
+      CallObserver observer) {
     this.localRoutes = localRoutes;
     this.services = services;
-    this.pipeline = new AwsPipeline(services, authenticator, policies, accountId, clock);
+    this.pipeline = new AwsPipeline(services, authenticator, policies, accountId, clock, observer);
   }
 
   @Override

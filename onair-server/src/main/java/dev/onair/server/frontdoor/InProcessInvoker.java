@@ -25,8 +25,15 @@ public final class InProcessInvoker implements OperationInvoker {
   private final PolicyAuthorizer policies;
   private final String region;
   private final Clock clock;
+  private final CallObserver observer;
 
   public InProcessInvoker(ServiceRegistry services, PolicyAuthorizer policies, String region, Clock clock) {
+    this(services, policies, region, clock, CallObserver.NONE);
+  }
+
+  public InProcessInvoker(
+      ServiceRegistry services, PolicyAuthorizer policies, String region, Clock clock, CallObserver observer) {
+    this.observer = requireNonNull(observer, "observer is null");
     this.services = requireNonNull(services, "services is null");
     this.policies = requireNonNull(policies, "policies is null");
     this.region = requireNonNull(region, "region is null");
@@ -62,7 +69,7 @@ public final class InProcessInvoker implements OperationInvoker {
             policies.forService(service.accessDenied()));
     int status = 200;
     try {
-      OperationResult result = AwsPipeline.authorizeAndRun(service, operation, input, context, record);
+      OperationResult result = AwsPipeline.authorizeAndRun(service, operation, input, context, record, observer);
       if (result instanceof OperationResult.Output output) {
         status = output.status();
       }
