@@ -7,7 +7,6 @@ import dev.onair.protocol.ServiceDefinition;
 import dev.onair.protocol.codec.ParsedRequest;
 import dev.onair.protocol.codec.RequestParser;
 import dev.onair.protocol.error.AwsServiceException;
-import dev.onair.protocol.error.CommonErrors;
 import dev.onair.protocol.http.HttpRequest;
 import dev.onair.protocol.json.DocumentReader;
 import dev.onair.protocol.json.Documents;
@@ -42,7 +41,9 @@ public final class RestJsonParser implements RequestParser {
     if (operation == null) {
       throw new IllegalStateException("router named unknown operation " + route.operationName());
     }
-    StructNode body = reader.readObject(request.body(), CommonErrors.SERIALIZATION);
+    // REST services behind AWS's edge (IVS) answer a body they cannot read with their own modelled validation
+    // error, which SDKs map to a typed exception; SerializationException is the RPC protocols' habit.
+    StructNode body = reader.readObject(request.body(), service.validation());
     Map<String, Node> merged = new LinkedHashMap<>(body.members());
     merged.putAll(route.boundMembers().members());
     return new ParsedRequest(AwsProtocol.REST_JSON_1, operation, new StructNode(merged));

@@ -55,11 +55,11 @@ class RestJsonTest {
         Arguments.of(
             "malformed body",
             post("/CreateChannel", "application/json", "{\"name\"".getBytes(StandardCharsets.UTF_8)),
-            "SerializationException"),
+            "ValidationException"),
         Arguments.of(
             "invalid utf-8",
             post("/CreateChannel", "application/json", new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}),
-            "SerializationException"));
+            "ValidationException"));
   }
 
   @ParameterizedTest(name = "{0}")
