@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,24 +39,11 @@ import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.servicequotas.model.RequestStatus;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 
-/**
- * CloudWatch, Service Quotas and CloudTrail through real clients against the server process.
- *
- * <p>NOT YET ACTIVE: the composition root does not construct {@code Monitoring} yet (onair-monitoring/WIRING.md),
- * so every test here is skipped by the assumption in {@link #requireMonitoringWired()} until the server's start-up
- * line lists the {@code monitoring} service. Then they run unchanged.
- */
+/** CloudWatch, Service Quotas and CloudTrail through real clients against the server process. */
 class MonitoringSdkIntegrationTest {
   @RegisterExtension static final OnairExtension ONAIR = new OnairExtension();
 
   private static final Region REGION = Region.US_WEST_2;
-
-  @BeforeAll
-  static void requireMonitoringWired() {
-    Assumptions.assumeTrue(
-        ONAIR.process().log().matches("(?s).*services \\[[^\\]]*monitoring.*"),
-        "CloudWatch is not wired into the composition root yet; see onair-monitoring/WIRING.md");
-  }
 
   private static CloudWatchClient cloudWatch() {
     return CloudWatchClient.builder()
