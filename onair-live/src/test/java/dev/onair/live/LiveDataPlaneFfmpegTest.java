@@ -114,6 +114,42 @@ class LiveDataPlaneFfmpegTest {
     }
   }
 
+  @Test
+  void fragmentedMp4Channel_servesInitAndFragments_withoutLlHls() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");
+    Fakes.Channels channels = new Fakes.Channels();
+    Fakes.StreamKeys keys = new Fakes.StreamKeys();
+    Channel channel = Fakes.channel("fmp4", true, "NORMAL", "FRAGMENTED_MP4", "", false);
+    channels.create(channel);
+    keys.create(Fakes.key(channel, "key2", "sk_us-east-1_fmp4"));
+    LiveDependencies deps = new LiveDependencies(channels, keys, new Fakes.RecordingConfigurations(),
+        new Fakes.PlaybackKeys(), new Fakes.Revocations(), new InMemoryLiveSessionRepository(),
+        new InMemoryRecordingRepository(), null, MetricPublisher.noop(), new IdGenerator(), Clock.systemUTC());
+    try (LiveDataPlane plane = LiveDataPlane.start(LiveSettings.of("127.0.0.1", 0, -1, dataDir, "localhost"), deps)) {
+      Process ffmpeg = ffmpeg(plane.rtmpPort(), "sk_us-east-1_fmp4", 6);
+      try {
+        await(() -> plane.stateService().broadcast(channel.arn())
+            .map(b -> b.segmenter().snapshot().segments().size() >= 1).orElse(false), 20);
+        String master = body(get(plane, "/api/video/v1/us-east-1.123456789012.channel.fmp4.m3u8"));
+        String mediaUri = master.lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+        String base = "/api/video/v1/" + mediaUri.substring(0, mediaUri.indexOf('?'));
+        String query = mediaUri.substring(mediaUri.indexOf('?') + 1);
+        String media = body(get(plane, base + "?" + query));
+        assertThat(media).contains("#EXT-X-MAP:URI=\"init0.mp4", "#EXT-X-VERSION:6", "seg0.m4s")
+            .doesNotContain("#EXT-X-PART:", "CAN-BLOCK-RELOAD");
+        HttpResponse init = get(plane, base.replace("playlist.m3u8", "init0.mp4") + "?" + query);
+        assertThat(new String(init.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        HttpResponse fragment = get(plane, base.replace("playlist.m3u8", "seg0.m4s") + "?" + query);
+        assertThat(new String(fragment.body(), 4, 4, StandardCharsets.US_ASCII)).isIn("moof", "styp");
+        assertThat(fragment.headers().get("Cache-Control")).contains("immutable");
+        // Blocking directives are ignored on a non-LL playlist.
+        assertThat(plane.playback().handle(request(base, query + "&_HLS_msn=999")).get().status()).isEqualTo(200);
+      } finally {
+        ffmpeg.destroyForcibly();
+      }
+    }
+  }
+
   /**
    * Part availability: wall clock when a part is listed minus its end on the ingest timeline (PROGRAM-DATE-TIME,
    * anchored at the first frame's arrival, plus the parts' durations). The anchor carries the encoder's start-up
