@@ -1,5 +1,7 @@
 package dev.onair.server;
 
+import dev.onair.console.Console;
+import dev.onair.console.ConsoleSettings;
 import dev.onair.iam.AccountBootstrap;
 import dev.onair.iam.BootstrapSettings;
 import dev.onair.iam.IamCore;
@@ -34,6 +36,8 @@ import dev.onair.server.config.ServerConfig;
 import dev.onair.server.frontdoor.CallObserver;
 import dev.onair.server.frontdoor.FrontDoor;
 import dev.onair.server.frontdoor.HealthHandler;
+import dev.onair.server.frontdoor.InProcessInvoker;
+import dev.onair.server.frontdoor.LocalHandler;
 import dev.onair.server.frontdoor.LocalRoutes;
 import dev.onair.server.frontdoor.MetricsHandler;
 import dev.onair.server.frontdoor.PolicyAuthorizer;
@@ -194,20 +198,28 @@ public final class Onair implements AutoCloseable {
     serviceDefinitions.addAll(monitoring.serviceDefinitions());
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(new IamPrincipalPolicyResolver(iamCore));
+    CallObserver observer = new MonitoringCallObserver(monitoring.auditLog(), monitoring.operatorMetrics());
+    // The console acts as the signed-in principal through the same authorize-and-run step as the API.
+    Console console =
+        new Console(
+            new InProcessInvoker(services, authorizer, config.region(), clock, observer),
+            iamStore,
+            clock,
+            new ConsoleSettings(config.rtmpPort(), config.rtmpsPort()));
     LocalRoutes routes =
         LocalRoutes.builder()
             .exact("/_onair/health", new HealthHandler(ready::get))
             .exact(
                 "/_onair/metrics",
                 new MetricsHandler(monitoring.prometheus()::scrape, PrometheusRegistry.CONTENT_TYPE))
-            // registration point: the console (/console/) goes here
+            .exact("/console", LocalHandler.sync(console::handle))
+            .prefix("/console/", LocalHandler.sync(console::handle))
             .prefix("/api/video/v1/", (request, requestId) -> live.playback().handle(request))
             .build();
     RequestAuthenticator authenticator =
         new RequestAuthenticator(
             new IamCredentialResolver(iamStore), new SignatureV4Verifier(), () -> account, config.region());
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(new IamPrincipalPolicyResolver(iamCore));
-    CallObserver observer = new MonitoringCallObserver(monitoring.auditLog(), monitoring.operatorMetrics());
     FrontDoor frontDoor =
         new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock, observer);
 
