@@ -4,13 +4,18 @@ import dev.onair.server.config.ConfigException;
 import dev.onair.server.config.ConfigOption;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.config.ServerConfigLoader;
+import dev.onair.storage.SecretCipher;
+import dev.onair.storage.migrate.EmbeddedToPostgres;
+import dev.onair.storage.migrate.MigrationException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code onair serve [flags]} and {@code onair --help}. Flags are parsed by hand: there are few and all alike. */
+/** {@code onair serve [flags]}, {@code onair migrate ...} and {@code onair --help}. Flags are parsed by hand: there are few and all alike. */
 public final class Main {
   private Main() {}
 
@@ -23,6 +28,9 @@ public final class Main {
     if (arguments.isEmpty() || isHelp(arguments.get(0))) {
       usage(System.out);
       return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.get(0).equals("migrate")) {
+      return migrate(arguments.subList(1, arguments.size()), System.getenv());
     }
     if (!arguments.get(0).equals("serve")) {
       System.err.println("onair: unknown command '" + arguments.get(0) + "'");
@@ -84,12 +92,62 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * {@code onair migrate --from <data dir> --database-url postgresql://...}: moves an embedded installation into an
+   * empty PostgreSQL database. The URL may also come from ONAIR_DATABASE_URL; it is never printed.
+   */
+  static int migrate(List<String> flags, Map<String, String> environment) {
+    Path from = null;
+    String databaseUrl = environment.get(ConfigOption.DATABASE_URL.environmentVariable());
+    for (int i = 0; i < flags.size(); i++) {
+      String flag = flags.get(i);
+      if (isHelp(flag)) {
+        usage(System.out);
+        return 0;
+      }
+      if (i + 1 >= flags.size() || !(flag.equals("--from") || flag.equals("--database-url"))) {
+        System.err.println("onair migrate: expected --from <data dir> --database-url <postgresql://...>");
+        return 2;
+      }
+      String value = flags.get(++i);
+      if (flag.equals("--from")) {
+        from = Path.of(value);
+      } else {
+        databaseUrl = value;
+      }
+    }
+    if (from == null || databaseUrl == null || databaseUrl.isBlank()) {
+      System.err.println("onair migrate: --from and --database-url (or ONAIR_DATABASE_URL) are required");
+      return 2;
+    }
+    try {
+      long started = System.nanoTime();
+      EmbeddedToPostgres.Report report =
+          new EmbeddedToPostgres(from, databaseUrl, line -> System.out.println("  " + line)).run();
+      System.out.printf(
+          "onair migrate: copied %d rows in %d tables in %d ms; row counts verified.%n",
+          report.total(), report.rows().size(), (System.nanoTime() - started) / 1_000_000);
+      System.out.println(
+          "Next: start every node with this --database-url and ONAIR_MASTER_KEY set to the contents of "
+              + from.resolve(SecretCipher.KEY_FILE)
+              + " (unless the embedded node already used ONAIR_MASTER_KEY): stored secrets are encrypted with it.");
+      System.out.println(
+          "Files are not moved: copy " + from.resolve("s3") + " (S3 objects) to every node's data directory or"
+              + " shared storage, and keep recordings' buckets reachable.");
+      return 0;
+    } catch (MigrationException | IllegalArgumentException e) {
+      System.err.println("onair migrate: " + e.getMessage());
+      return 1;
+    }
+  }
+
   private static boolean isHelp(String argument) {
     return argument.equals("--help") || argument.equals("-h") || argument.equals("help");
   }
 
   static void usage(PrintStream out) {
     out.println("Usage: onair serve [options]");
+    out.println("       onair migrate --from <embedded data dir> --database-url postgresql://user:pass@host:port/db");
     out.println("       onair --help");
     out.println();
     out.println("Runs Onair: the AWS APIs (IAM, STS, IVS, S3, CloudWatch, Service Quotas), the console, RTMP ingest");

@@ -28,6 +28,7 @@ import dev.onair.monitoring.prometheus.PrometheusRegistry;
 import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.s3.S3BucketDirectory;
+import dev.onair.s3.ObjectWriter;
 import dev.onair.s3.S3Config;
 import dev.onair.s3.S3Service;
 import dev.onair.s3.S3ServiceDefinition;
@@ -45,6 +46,7 @@ import dev.onair.server.frontdoor.RequestAuthenticator;
 import dev.onair.server.frontdoor.ServiceRegistry;
 import dev.onair.server.http.NettyHttpServer;
 import dev.onair.server.http.WorkerPool;
+import dev.onair.server.wiring.CachedGenerationResolver;
 import dev.onair.server.wiring.EngineAwsPolicyCatalog;
 import dev.onair.server.wiring.IamServiceLinkedRoleCreator;
 import dev.onair.server.wiring.IvsQuotaRegistry;
@@ -63,6 +65,9 @@ import dev.onair.storage.jdbc.monitoring.JdbcMetricStore;
 import dev.onair.storage.jdbc.monitoring.JdbcQuotaStore;
 import dev.onair.storage.jdbc.monitoring.JdbcTags;
 import dev.onair.storage.jdbc.s3.JdbcBucketRepository;
+import dev.onair.storage.objectstore.ExternalObjectWriter;
+import dev.onair.storage.objectstore.ObjectStoreException;
+import dev.onair.storage.objectstore.S3ObjectStoreClient;
 import dev.onair.sigv4.SignatureV4Verifier;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -166,7 +171,7 @@ public final class Onair implements AutoCloseable {
                 ivsRepositories.viewerSessionRevocations(),
                 new JdbcLiveSessionRepository(database.jdbc()),
                 new JdbcRecordingRepository(database.jdbc()),
-                bucketDirectory,
+                recordingWriter(config, bucketRepository, bucketDirectory, clock),
                 monitoring.metricPublisher(),
                 new IdGenerator(),
                 clock));
@@ -198,7 +203,8 @@ public final class Onair implements AutoCloseable {
     serviceDefinitions.addAll(monitoring.serviceDefinitions());
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
-    PolicyAuthorizer authorizer = new PolicyAuthorizer(new IamPrincipalPolicyResolver(iamCore));
+    PolicyAuthorizer authorizer = new PolicyAuthorizer(
+            new CachedGenerationResolver(new IamPrincipalPolicyResolver(iamCore), config.policyCacheTtl()));
     CallObserver observer = new MonitoringCallObserver(monitoring.auditLog(), monitoring.operatorMetrics());
     // The console acts as the signed-in principal through the same authorize-and-run step as the API.
     Console console =
@@ -238,6 +244,26 @@ public final class Onair implements AutoCloseable {
         "account {}; services {}",
         accountId,
         services.services().stream().map(ServiceDefinition::signingName).toList());
+  }
+
+  /**
+   * Recordings go to the operator's S3-compatible store when one is configured, so that every node writes to the
+   * same place; otherwise into Onair's own S3 (the data directory).
+   */
+  private static ObjectWriter recordingWriter(
+      ServerConfig config, JdbcBucketRepository buckets, ObjectWriter local, Clock clock) {
+    if (config.objectStore() == null) {
+      return local;
+    }
+    S3ObjectStoreClient client = new S3ObjectStoreClient(config.objectStore(), clock);
+    try {
+      client.createBucketIfMissing();
+    } catch (ObjectStoreException e) {
+      // the store may come up after Onair; recordings fail (and say why) until it does
+      LOG.warn("object store {} not reachable at start: {}", config.objectStore().endpoint(), e.getMessage());
+    }
+    LOG.info("recordings go to {}", config.objectStore());
+    return new ExternalObjectWriter(buckets, client);
   }
 
   private static DatabaseSettings databaseSettings(ServerConfig config) {

@@ -24,7 +24,20 @@ public enum ConfigOption {
   MASTER_KEY(
       "ONAIR_MASTER_KEY", "--master-key", null, "base64 AES-256 key for secrets at rest (default: key file in data dir)"),
   MAX_REQUEST_BYTES(
-      "ONAIR_MAX_REQUEST_BYTES", "--max-request-bytes", "67108864", "largest request body accepted (413 above)");
+      "ONAIR_MAX_REQUEST_BYTES", "--max-request-bytes", "67108864", "largest request body accepted (413 above)"),
+  POLICY_CACHE_TTL_MS(
+      "ONAIR_POLICY_CACHE_TTL_MS",
+      "--policy-cache-ttl-ms",
+      null,
+      "how long a node reuses the IAM policy generation it read (default 0 embedded, 1000 with PostgreSQL)"),
+  S3_ENDPOINT(
+      "ONAIR_S3_ENDPOINT", "--s3-endpoint", null, "S3-compatible store for recordings, http(s)://host:port (default: data dir)"),
+  S3_ACCESS_KEY_ID("ONAIR_S3_ACCESS_KEY_ID", "--s3-access-key-id", null, "access key id for --s3-endpoint"),
+  S3_SECRET_ACCESS_KEY("ONAIR_S3_SECRET_ACCESS_KEY", "--s3-secret-access-key", null, "secret key for --s3-endpoint"),
+  S3_BUCKET("ONAIR_S3_BUCKET", "--s3-bucket", null, "bucket on --s3-endpoint that recordings go into"),
+  S3_PATH_STYLE(
+      "ONAIR_S3_PATH_STYLE", "--s3-path-style", "true", "true: endpoint/bucket/key (MinIO, Ceph); false: bucket.endpoint"),
+  S3_REGION("ONAIR_S3_REGION", "--s3-region", "us-east-1", "signing region for --s3-endpoint");
 
   private final String environmentVariable;
   private final String flag;
@@ -57,7 +70,11 @@ public enum ConfigOption {
 
   /** Secrets are never echoed: not in --help defaults, not in toString, not in logs. */
   public boolean secret() {
-    return this == ADMIN_SECRET_ACCESS_KEY || this == ROOT_PASSWORD || this == DATABASE_URL || this == MASTER_KEY;
+    return this == ADMIN_SECRET_ACCESS_KEY
+        || this == ROOT_PASSWORD
+        || this == DATABASE_URL
+        || this == MASTER_KEY
+        || this == S3_SECRET_ACCESS_KEY;
   }
 
   public static ConfigOption forFlag(String flag) {

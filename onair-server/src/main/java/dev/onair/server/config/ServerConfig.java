@@ -3,13 +3,18 @@ package dev.onair.server.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.onair.protocol.Secret;
+import dev.onair.storage.objectstore.ObjectStoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The operator's settings, resolved: flag over environment variable over default. Optional values are null when
  * not given; the bootstrap then generates or derives them.
  *
  * @param databaseUrl may embed a password, so it is treated as a secret
+ * @param policyCacheTtl how long a node reuses the policy generation it read: the bound on how late another node's
+ *     policy change takes effect here
+ * @param objectStore the operator's S3-compatible store for recordings; null keeps them in the data directory
  */
 public record ServerConfig(
     Path dataDir,
@@ -25,13 +30,16 @@ public record ServerConfig(
     Secret rootPassword,
     Secret databaseUrl,
     Secret masterKey,
-    int maxRequestBytes) {
+    int maxRequestBytes,
+    Duration policyCacheTtl,
+    ObjectStoreSettings objectStore) {
 
   public ServerConfig {
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(bind, "bind is null");
     requireNonNull(region, "region is null");
     requireNonNull(publicHost, "publicHost is null");
+    requireNonNull(policyCacheTtl, "policyCacheTtl is null");
   }
 
   /** Whether the admin key pair was given; the two variables only make sense together. */
@@ -70,6 +78,10 @@ public record ServerConfig(
         + redacted(masterKey)
         + ", maxRequestBytes="
         + maxRequestBytes
+        + ", policyCacheTtl="
+        + policyCacheTtl
+        + ", objectStore="
+        + objectStore
         + "]";
   }
 

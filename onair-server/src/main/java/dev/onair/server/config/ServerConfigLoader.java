@@ -1,7 +1,10 @@
 package dev.onair.server.config;
 
 import dev.onair.protocol.Secret;
+import dev.onair.storage.objectstore.ObjectStoreSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,46 @@ public final class ServerConfigLoader {
         secret(values.get(ConfigOption.ROOT_PASSWORD)),
         secret(values.get(ConfigOption.DATABASE_URL)),
         secret(values.get(ConfigOption.MASTER_KEY)),
-        positive(values, ConfigOption.MAX_REQUEST_BYTES));
+        positive(values, ConfigOption.MAX_REQUEST_BYTES),
+        policyCacheTtl(values),
+        objectStore(values));
+  }
+
+  /** Embedded means one node, where reading the generation per request costs microseconds; PostgreSQL, a cluster. */
+  private static Duration policyCacheTtl(Map<ConfigOption, String> values) {
+    if (!values.containsKey(ConfigOption.POLICY_CACHE_TTL_MS)) {
+      return values.containsKey(ConfigOption.DATABASE_URL) ? Duration.ofSeconds(1) : Duration.ZERO;
+    }
+    int millis = integer(values, ConfigOption.POLICY_CACHE_TTL_MS);
+    if (millis < 0 || millis > 60_000) {
+      throw invalid(ConfigOption.POLICY_CACHE_TTL_MS, "must be between 0 and 60000");
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  private static ObjectStoreSettings objectStore(Map<ConfigOption, String> values) {
+    String endpoint = values.get(ConfigOption.S3_ENDPOINT);
+    if (endpoint == null) {
+      return null;
+    }
+    String keyId = values.get(ConfigOption.S3_ACCESS_KEY_ID);
+    String secret = values.get(ConfigOption.S3_SECRET_ACCESS_KEY);
+    String bucket = values.get(ConfigOption.S3_BUCKET);
+    if (keyId == null || secret == null || bucket == null) {
+      throw new ConfigException(
+          "ONAIR_S3_ENDPOINT (--s3-endpoint) needs ONAIR_S3_ACCESS_KEY_ID, ONAIR_S3_SECRET_ACCESS_KEY and"
+              + " ONAIR_S3_BUCKET");
+    }
+    String pathStyle = valueOrDefault(values, ConfigOption.S3_PATH_STYLE);
+    if (!pathStyle.equals("true") && !pathStyle.equals("false")) {
+      throw invalid(ConfigOption.S3_PATH_STYLE, "must be true or false");
+    }
+    try {
+      return new ObjectStoreSettings(URI.create(endpoint), keyId, Secret.of(secret), bucket,
+          Boolean.parseBoolean(pathStyle), valueOrDefault(values, ConfigOption.S3_REGION));
+    } catch (IllegalArgumentException e) {
+      throw invalid(ConfigOption.S3_ENDPOINT, "must be an http(s)://host[:port] URL");
+    }
   }
 
   static Map<ConfigOption, String> parseFlags(List<String> flags) {

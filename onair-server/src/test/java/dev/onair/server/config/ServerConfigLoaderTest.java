@@ -35,6 +35,14 @@ class ServerConfigLoaderTest {
     put(ConfigOption.DATABASE_URL, "postgresql://u:dbpass@h/db", config -> config.databaseUrl().reveal());
     put(ConfigOption.MASTER_KEY, "master-key-value", config -> config.masterKey().reveal());
     put(ConfigOption.MAX_REQUEST_BYTES, "1024", config -> Integer.toString(config.maxRequestBytes()));
+    put(ConfigOption.POLICY_CACHE_TTL_MS, "250", config -> Long.toString(config.policyCacheTtl().toMillis()));
+    put(ConfigOption.S3_ENDPOINT, "http://minio.internal:9000", config -> config.objectStore().endpoint().toString());
+    put(ConfigOption.S3_ACCESS_KEY_ID, "minio-key-id", config -> config.objectStore().accessKeyId());
+    put(ConfigOption.S3_SECRET_ACCESS_KEY, "minio-secret-value",
+        config -> config.objectStore().secretAccessKey().reveal());
+    put(ConfigOption.S3_BUCKET, "onair-media", config -> config.objectStore().bucket());
+    put(ConfigOption.S3_PATH_STYLE, "false", config -> Boolean.toString(config.objectStore().pathStyle()));
+    put(ConfigOption.S3_REGION, "eu-central-1", config -> config.objectStore().region());
   }
 
   private static void put(ConfigOption option, String value, Function<ServerConfig, Object> reader) {
@@ -59,6 +67,21 @@ class ServerConfigLoaderTest {
     assertThat(config.databaseUrl()).isNull();
     assertThat(config.masterKey()).isNull();
     assertThat(config.maxRequestBytes()).isEqualTo(64 * 1024 * 1024);
+    assertThat(config.policyCacheTtl()).isZero();
+    assertThat(config.objectStore()).isNull();
+  }
+
+  @Test
+  void load_policyCacheTtlDefaultsToOneSecondOnPostgres() {
+    ServerConfig config = ServerConfigLoader.load(Map.of("ONAIR_DATABASE_URL", "postgresql://h/db"), List.of());
+    assertThat(config.policyCacheTtl()).hasMillis(1000);
+  }
+
+  @Test
+  void load_s3EndpointWithoutCredentials_namesWhatIsMissing() {
+    assertThatThrownBy(() -> ServerConfigLoader.load(Map.of("ONAIR_S3_ENDPOINT", "http://h:9000"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ONAIR_S3_BUCKET");
   }
 
   @Test
@@ -116,7 +139,8 @@ class ServerConfigLoaderTest {
         Arguments.of(List.of("--max-request-bytes", "0"), "--max-request-bytes"),
         Arguments.of(List.of("--admin-access-key-id", "AKIAEXAMPLE123456789"), "ONAIR_ADMIN_SECRET_ACCESS_KEY"),
         Arguments.of(List.of("--bogus", "1"), "--bogus"),
-        Arguments.of(List.of("--bind"), "--bind"));
+        Arguments.of(List.of("--bind"), "--bind"),
+        Arguments.of(List.of("--policy-cache-ttl-ms", "-1"), "--policy-cache-ttl-ms"));
   }
 
   @ParameterizedTest
