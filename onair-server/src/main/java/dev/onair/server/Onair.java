@@ -198,6 +198,7 @@ public final class Onair implements AutoCloseable {
     List<ServiceDefinition> serviceDefinitions = new ArrayList<>();
     serviceDefinitions.add(IamServiceDefinition.create(iam));
     serviceDefinitions.add(StsServiceDefinition.create(new StsService(iamCore)));
+    serviceDefinitions.add(dev.onair.iam.analyzer.AccessAnalyzerServiceDefinition.create());
     serviceDefinitions.add(S3ServiceDefinition.create(s3));
     serviceDefinitions.add(IvsServiceDefinition.create(new IvsService(ivsDependencies)));
     serviceDefinitions.addAll(monitoring.serviceDefinitions());
