@@ -1,0 +1,103 @@
+package dev.onair.it.cluster;
+
+import dev.onair.it.Clients;
+import dev.onair.it.OnairProcess;
+import dev.onair.storage.SecretCipher;
+import dev.onair.storage.testing.PostgresCluster;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ivs.IvsClient;
+
+/**
+ * Several Onair processes on one PostgreSQL database: different ports and data directories, the same database
+ * URL, master key, account id and admin keys, as {@code deploy/} runs them. Nodes start one after another: the
+ * first creates the account and admin user, the others find them.
+ */
+final class Cluster implements AutoCloseable {
+  private final List<OnairProcess> nodes = new ArrayList<>();
+  private final String databaseUrl;
+  private final String masterKey = SecretCipher.generateKeyBase64();
+
+  private Cluster(String databaseUrl) {
+    this.databaseUrl = databaseUrl;
+  }
+
+  static Cluster start(int size, String... extraFlags) {
+    Cluster cluster = new Cluster(PostgresCluster.shared().createEmptyDatabase());
+    try {
+      for (int i = 0; i < size; i++) {
+        cluster.addNode(extraFlags);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  OnairProcess addNode(String... extraFlags) {
+    List<String> flags = new ArrayList<>(List.of("--database-url", databaseUrl, "--master-key", masterKey));
+    flags.addAll(List.of(extraFlags));
+    OnairProcess node = OnairProcess.start(flags.toArray(String[]::new));
+    nodes.add(node);
+    return node;
+  }
+
+  OnairProcess node(int index) {
+    return nodes.get(index);
+  }
+
+  List<OnairProcess> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
+  String masterKey() {
+    return masterKey;
+  }
+
+  String logs() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < nodes.size(); i++) {
+      text.append("---- node ").append(i).append(" ----\n").append(nodes.get(i).log()).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(OnairProcess::close);
+  }
+
+  static IamClient iam(OnairProcess node) {
+    return Clients.iam(node);
+  }
+
+  static IamClient iam(OnairProcess node, AwsCredentials credentials) {
+    return Clients.iam(node, credentials);
+  }
+
+  static IvsClient ivs(OnairProcess node) {
+    return ivs(node, Clients.admin());
+  }
+
+  static IvsClient ivs(OnairProcess node, AwsCredentials credentials) {
+    return IvsClient.builder()
+        .endpointOverride(node.endpoint())
+        .region(Region.US_WEST_2)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .httpClient(UrlConnectionHttpClient.create())
+        // a retried create would hide which node won a race
+        .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD).retryPolicy(p -> p.numRetries(0)))
+        .build();
+  }
+}
