@@ -2,6 +2,7 @@ package dev.onair.live.state;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.onair.hls.mux.Id3Tag;
 import dev.onair.hls.segment.ContainerFormat;
 import dev.onair.hls.segment.LiveSegmenter;
 import dev.onair.hls.segment.SegmentListener;
@@ -278,7 +279,11 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     if (broadcast == null) {
       return false;
     }
-    // The muxers have no timed-ID3 track yet, so the metadata is kept with the broadcast (see WIRING.md).
+    // Into the stream as an ID3 TXXX frame (TS: the timed-ID3 PID; fMP4: an emsg), with the next video frame.
+    // The text is sensitive in IVS's model, so it is never logged.
+    if (!broadcast.segmenter().addTimedMetadata(Id3Tag.txxx("", metadata))) {
+      LOG.warn("timed metadata for {} dropped: no video is arriving to carry it", channelArn);
+    }
     broadcast.addMetadata(new Broadcast.TimedMetadata(clock.instant(), metadata));
     return true;
   }

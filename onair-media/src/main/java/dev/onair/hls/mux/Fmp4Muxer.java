@@ -18,6 +18,8 @@ public final class Fmp4Muxer {
   public static final int VIDEO_TRACK_ID = 1;
   public static final int AUDIO_TRACK_ID = 2;
   public static final int VIDEO_TIMESCALE = 90_000;
+  /** The scheme hls.js, Shaka and AVPlayer read as "message_data is an ID3 tag" (AOM's ID3-in-CMAF). */
+  public static final String ID3_SCHEME = "https://aomedia.org/emsg/ID3";
 
   private static final int SAMPLE_FLAGS_SYNC = 0x02000000; // sample_depends_on = 2 (I-frame)
   private static final int SAMPLE_FLAGS_NON_SYNC = 0x01010000; // depends_on = 1, is_non_sync
@@ -86,6 +88,27 @@ public final class Fmp4Muxer {
    * @param sequenceNumber {@code mfhd} sequence number; must increase from fragment to fragment
    */
   public byte[] fragment(int sequenceNumber, List<Fmp4Sample> videoSamples, List<Fmp4Sample> audioSamples) {
+    return fragment(sequenceNumber, videoSamples, audioSamples, List.of());
+  }
+
+  /**
+   * As {@link #fragment(int, List, List)}, preceded by one {@code emsg} per timed-metadata event: CMAF puts
+   * event messages before the {@code moof} they belong to, and sample offsets are moof-relative, so the
+   * boxes in front change nothing else.
+   */
+  public byte[] fragment(int sequenceNumber, List<Fmp4Sample> videoSamples, List<Fmp4Sample> audioSamples,
+      List<Fmp4Event> events) {
+    if (!events.isEmpty()) {
+      BoxWriter w = new BoxWriter(256);
+      for (Fmp4Event event : events) {
+        emsg(w, event);
+      }
+      byte[] prefix = w.toByteArray();
+      byte[] fragment = fragment(sequenceNumber, videoSamples, audioSamples, List.of());
+      byte[] joined = java.util.Arrays.copyOf(prefix, prefix.length + fragment.length);
+      System.arraycopy(fragment, 0, joined, prefix.length, fragment.length);
+      return joined;
+    }
     int dataSize = 0;
     for (Fmp4Sample s : videoSamples) {
       dataSize += s.data().length;
@@ -122,6 +145,23 @@ public final class Fmp4Muxer {
     }
     w.end(mdat);
     return w.toByteArray();
+  }
+
+  /**
+   * Version 1 {@code emsg}: absolute presentation time on the video timescale (the timeline the player maps
+   * the cue to), unknown duration, message = the ID3 tag.
+   */
+  private static void emsg(BoxWriter w, Fmp4Event event) {
+    int emsg = w.startFull("emsg", 1, 0);
+    w.u32(VIDEO_TIMESCALE);
+    w.u64(event.presentationTime());
+    w.u32(0xFFFFFFFFL); // duration unknown
+    w.u32(event.id());
+    w.bytes(ID3_SCHEME.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    w.u8(0);
+    w.u8(0); // value: empty string
+    w.bytes(event.id3Tag());
+    w.end(emsg);
   }
 
   /** Writes a traf and returns the offset of its trun data_offset field for patching. */

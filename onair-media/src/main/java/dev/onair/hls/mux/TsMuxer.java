@@ -9,7 +9,10 @@ import java.util.Arrays;
  * Writes H.264/AAC as MPEG-2 transport stream packets (streaming.md §2.2).
  *
  * <p>Layout follows nginx-rtmp and ffmpeg: PMT on PID 0x1000, video (stream type 0x1B) on 0x100,
- * AAC-ADTS (0x0F) on 0x101, PCR on the video PID. Continuity counters live in this object and
+ * AAC-ADTS (0x0F) on 0x101, PCR on the video PID. Timed ID3 metadata (stream type 0x15, Apple's
+ * "Timed Metadata for HTTP Live Streaming") goes on 0x102; the PMT always declares it, with the
+ * metadata_pointer_descriptor and metadata_descriptor Apple specifies, because players read the
+ * PMT once and would miss a track that appears only when the first PutMetadata arrives. Continuity counters live in this object and
  * continue across segments, so one muxer serves a whole stream; call {@link #writeTables} at the
  * start of each segment. Timestamps get a fixed 700 ms lead over the PCR, as nginx-rtmp does, so
  * B-frame reordering never puts a PTS behind the clock.
@@ -21,10 +24,22 @@ public final class TsMuxer {
   public static final int PMT_PID = 0x1000;
   public static final int VIDEO_PID = 0x0100;
   public static final int AUDIO_PID = 0x0101;
+  public static final int ID3_PID = 0x0102;
+  /** stream_type "metadata carried in PES packets" (ISO 13818-1), used by Apple for timed ID3. */
+  public static final int ID3_STREAM_TYPE = 0x15;
 
   private static final int PACKET_SIZE = 188;
   private static final long TIMESTAMP_LEAD_90K = 63_000;
   private static final long MASK_33 = (1L << 33) - 1;
+  private static final int PRIVATE_STREAM_1 = 0xBD;
+  /** metadata_pointer_descriptor (program info): format 0xFFFF/'ID3 ', service 0, program 1. */
+  private static final byte[] METADATA_POINTER_DESCRIPTOR = {
+    0x25, 0x0F, (byte) 0xFF, (byte) 0xFF, 'I', 'D', '3', ' ', (byte) 0xFF, 'I', 'D', '3', ' ', 0x00, 0x1F, 0x00, 0x01
+  };
+  /** metadata_descriptor (ES info): same format ids, no decoder config, no DSM-CC. */
+  private static final byte[] METADATA_DESCRIPTOR = {
+    0x26, 0x0D, (byte) 0xFF, (byte) 0xFF, 'I', 'D', '3', ' ', (byte) 0xFF, 'I', 'D', '3', ' ', 0x00, 0x0F
+  };
 
   private final int[] continuity = new int[0x2000];
   private final byte[] packet = new byte[PACKET_SIZE];
@@ -52,7 +67,8 @@ public final class TsMuxer {
     writeSection(out, PAT_PID, pat);
 
     int streams = (video != null ? 1 : 0) + (audio != null ? 1 : 0);
-    byte[] pmt = new byte[12 + 5 * streams + 4];
+    int programInfo = METADATA_POINTER_DESCRIPTOR.length;
+    byte[] pmt = new byte[12 + programInfo + 5 * streams + 5 + METADATA_DESCRIPTOR.length + 4];
     int sectionLength = pmt.length - 3;
     int pcrPid = video != null || audio == null ? VIDEO_PID : AUDIO_PID;
     pmt[0] = 0x02;
@@ -63,14 +79,17 @@ public final class TsMuxer {
     pmt[5] = (byte) 0xC1;
     pmt[8] = (byte) (0xE0 | (pcrPid >> 8));
     pmt[9] = (byte) pcrPid;
-    pmt[10] = (byte) 0xF0;
-    int i = 12;
+    pmt[10] = (byte) (0xF0 | (programInfo >> 8));
+    pmt[11] = (byte) programInfo;
+    System.arraycopy(METADATA_POINTER_DESCRIPTOR, 0, pmt, 12, programInfo);
+    int i = 12 + programInfo;
     if (video != null) {
-      i = streamEntry(pmt, i, 0x1B, VIDEO_PID);
+      i = streamEntry(pmt, i, 0x1B, VIDEO_PID, null);
     }
     if (audio != null) {
-      streamEntry(pmt, i, 0x0F, AUDIO_PID);
+      i = streamEntry(pmt, i, 0x0F, AUDIO_PID, null);
     }
+    streamEntry(pmt, i, ID3_STREAM_TYPE, ID3_PID, METADATA_DESCRIPTOR);
     writeSection(out, PMT_PID, pmt);
   }
 
@@ -97,6 +116,17 @@ public final class TsMuxer {
     // Without video the audio PID carries the clock.
     long pcr = video == null ? (dtsMillis * 90) & MASK_33 : -1;
     writePes(out, AUDIO_PID, header, adts, pcr, video == null);
+  }
+
+  /**
+   * Writes one ID3 tag as a timed-metadata PES (private_stream_1, data-aligned, PTS only) at {@code ptsMillis}
+   * on the same timeline as the media, so the player fires the cue when that picture is shown.
+   */
+  public void writeId3(long ptsMillis, byte[] id3Tag, ByteArrayOutputStream out) {
+    long pts = (ptsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
+    byte[] header = pesHeader(PRIVATE_STREAM_1, pts, pts, id3Tag.length);
+    header[6] = (byte) 0x84; // data_alignment_indicator: the PES starts with the tag
+    writePes(out, ID3_PID, header, id3Tag, -1, false);
   }
 
   private byte[] adts(byte[] frame) {
@@ -220,13 +250,17 @@ public final class TsMuxer {
     out.write(packet, 0, PACKET_SIZE);
   }
 
-  private static int streamEntry(byte[] pmt, int i, int streamType, int pid) {
+  private static int streamEntry(byte[] pmt, int i, int streamType, int pid, byte[] descriptor) {
+    int infoLength = descriptor == null ? 0 : descriptor.length;
     pmt[i] = (byte) streamType;
     pmt[i + 1] = (byte) (0xE0 | (pid >> 8));
     pmt[i + 2] = (byte) pid;
-    pmt[i + 3] = (byte) 0xF0;
-    pmt[i + 4] = 0;
-    return i + 5;
+    pmt[i + 3] = (byte) (0xF0 | (infoLength >> 8));
+    pmt[i + 4] = (byte) infoLength;
+    if (descriptor != null) {
+      System.arraycopy(descriptor, 0, pmt, i + 5, infoLength);
+    }
+    return i + 5 + infoLength;
   }
 
   private int nextContinuity(int pid) {

@@ -1,5 +1,6 @@
 package dev.onair.hls.segment;
 
+import dev.onair.hls.mux.Fmp4Event;
 import dev.onair.hls.mux.Fmp4Muxer;
 import dev.onair.hls.mux.Fmp4Sample;
 import dev.onair.media.codec.AacConfig;
@@ -22,6 +23,8 @@ final class Fmp4SegmentWriter implements SegmentWriter {
   private final List<long[]> videoTiming = new ArrayList<>(); // dts ms, cts ms, key
   private final List<byte[]> videoData = new ArrayList<>();
   private List<Fmp4Sample> audioSamples = new ArrayList<>();
+  private List<Fmp4Event> events = new ArrayList<>();
+  private long nextEventId;
   private long nextAudioTime = -1;
   private int sequenceNumber = 1;
 
@@ -61,6 +64,11 @@ final class Fmp4SegmentWriter implements SegmentWriter {
   }
 
   @Override
+  public void metadata(long ptsMillis, byte[] id3Tag) {
+    events.add(new Fmp4Event(ptsMillis * 90, nextEventId++, id3Tag));
+  }
+
+  @Override
   public byte[] flushPart(long endMillis) {
     List<Fmp4Sample> video = new ArrayList<>(videoTiming.size());
     for (int i = 0; i < videoTiming.size(); i++) {
@@ -69,10 +77,13 @@ final class Fmp4SegmentWriter implements SegmentWriter {
       long duration = Math.max(1, next - t[0]);
       video.add(new Fmp4Sample(t[0] * 90, (int) (duration * 90), (int) (t[1] * 90), t[2] == 1, videoData.get(i)));
     }
-    byte[] fragment = muxer.fragment(sequenceNumber++, video, audioSamples);
+    byte[] fragment = muxer.fragment(sequenceNumber++, video, audioSamples, events);
     videoTiming.clear();
     videoData.clear();
     audioSamples = new ArrayList<>();
+    if (!events.isEmpty()) {
+      events = new ArrayList<>();
+    }
     return fragment;
   }
 }

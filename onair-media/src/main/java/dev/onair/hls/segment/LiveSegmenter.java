@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Cuts one stream's media into HLS segments and LL-HLS parts and keeps a bounded window of them
@@ -35,11 +36,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LiveSegmenter implements MediaSink {
   private static final long BACKWARD_JUMP_MILLIS = 1000;
+  /** Timed metadata waiting for the next video frame; IVS allows 5 per second, so this is seconds of backlog. */
+  private static final int PENDING_METADATA = 64;
 
   private final SegmenterConfig config;
   private final Clock clock;
   private final List<SegmentListener> listeners = new CopyOnWriteArrayList<>();
   private final ReloadWaiters waiters = new ReloadWaiters();
+  private final LinkedBlockingQueue<byte[]> pendingMetadata = new LinkedBlockingQueue<>(PENDING_METADATA);
   private final long targetMillis;
   private final long partTargetMillis;
 
@@ -164,6 +168,14 @@ public final class LiveSegmenter implements MediaSink {
     return waiters.await(() -> window, msn, part, timeout);
   }
 
+  /**
+   * Queues an ID3 tag to be muxed into the stream with the next video frame (any thread; the writer thread
+   * owns the muxer). Returns false when the backlog is full, which only happens while no video arrives.
+   */
+  public boolean addTimedMetadata(byte[] id3Tag) {
+    return pendingMetadata.offer(Objects.requireNonNull(id3Tag, "id3Tag is null"));
+  }
+
   // ---- MediaSink (single writer thread) ----
 
   @Override
@@ -230,6 +242,9 @@ public final class LiveSegmenter implements MediaSink {
       lastFrameDuration = t - lastVideoDts;
     }
     lastVideoDts = Math.max(lastVideoDts, t);
+    for (byte[] tag = pendingMetadata.poll(); tag != null; tag = pendingMetadata.poll()) {
+      writer.metadata(t + compositionTimeMillis, tag);
+    }
     writer.video(t, compositionTimeMillis, keyframe, avcc);
     partFrames++;
   }

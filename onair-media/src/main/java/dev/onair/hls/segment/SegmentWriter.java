@@ -15,6 +15,9 @@ interface SegmentWriter {
 
   void audio(long dtsMillis, byte[] aacFrame);
 
+  /** A timed-metadata ID3 tag presented at {@code ptsMillis}; it travels in the current part. */
+  void metadata(long ptsMillis, byte[] id3Tag);
+
   /**
    * Closes the current part and returns its bytes.
    *

@@ -50,6 +50,12 @@ final class TsSegmentWriter implements SegmentWriter {
   }
 
   @Override
+  public void metadata(long ptsMillis, byte[] id3Tag) {
+    tablesIfPartStart();
+    muxer.writeId3(ptsMillis, id3Tag, buffer);
+  }
+
+  @Override
   public byte[] flushPart(long endMillis) {
     byte[] bytes = buffer.toByteArray();
     buffer = new ByteArrayOutputStream(Math.max(16 * 1024, bytes.length));

@@ -221,6 +221,41 @@ class LiveSegmenterTest {
     assertThat(variant.bandwidth()).isGreaterThan(variant.averageBandwidth()).isGreaterThan(10_000);
   }
 
+  @ParameterizedTest
+  @EnumSource(ContainerFormat.class)
+  void timedMetadata_travelsInThePartOfTheNextVideoFrame(ContainerFormat format) {
+    LiveSegmenter segmenter = started(format);
+    feed(segmenter, 0, 10, 60);
+    byte[] tag = dev.onair.hls.mux.Id3Tag.txxx("", "cue-42");
+    assertThat(segmenter.addTimedMetadata(tag)).isTrue();
+    feed(segmenter, 1000, 130, 60);
+    List<byte[]> carrying = new ArrayList<>();
+    for (Segment segment : segmenter.snapshot().segments()) {
+      for (Part part : segment.parts()) {
+        if (indexOf(part.data(), tag) >= 0) {
+          carrying.add(part.data());
+        }
+      }
+    }
+    assertThat(carrying).as("exactly one part carries the tag").hasSize(1);
+    if (format == ContainerFormat.FMP4) {
+      assertThat(new String(carrying.get(0), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("emsg");
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** Writes the playlist, init sections, segments and parts as files named like the playlist URIs. */
   static void writeToDisk(LiveSegmenter segmenter, Path dir) throws Exception {
     SegmentWindow window = segmenter.snapshot();
