@@ -147,7 +147,7 @@ public final class Onair implements AutoCloseable {
             new JdbcQuotaStore(database.jdbc()),
             new JdbcAuditLog(database.jdbc()),
             clock,
-            MonitoringSettings.defaults());
+            MonitoringSettings.defaults().withAlarmEvaluationInterval(config.alarmEvaluationInterval()));
     monitoring.start();
     resources.push(MonitoringScheduler.start(monitoring));
 
@@ -160,8 +160,8 @@ public final class Onair implements AutoCloseable {
                 config.rtmpsPort(),
                 config.dataDir(),
                 config.publicHost(),
-                null,
-                null,
+                config.tlsCertificate(),
+                config.tlsPrivateKey(),
                 Duration.ofSeconds(5)),
             new LiveDependencies(
                 ivsRepositories.channels(),

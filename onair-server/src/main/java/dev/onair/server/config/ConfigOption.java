@@ -37,7 +37,12 @@ public enum ConfigOption {
   S3_BUCKET("ONAIR_S3_BUCKET", "--s3-bucket", null, "bucket on --s3-endpoint that recordings go into"),
   S3_PATH_STYLE(
       "ONAIR_S3_PATH_STYLE", "--s3-path-style", "true", "true: endpoint/bucket/key (MinIO, Ceph); false: bucket.endpoint"),
-  S3_REGION("ONAIR_S3_REGION", "--s3-region", "us-east-1", "signing region for --s3-endpoint");
+  S3_REGION("ONAIR_S3_REGION", "--s3-region", "us-east-1", "signing region for --s3-endpoint"),
+  TLS_CERT(
+      "ONAIR_TLS_CERT", "--tls-cert", null, "PEM certificate chain for RTMPS (default: self-signed, in the data dir)"),
+  TLS_KEY("ONAIR_TLS_KEY", "--tls-key", null, "PEM PKCS#8 private key of --tls-cert"),
+  ALARM_EVALUATION_SECONDS(
+      "ONAIR_ALARM_EVALUATION_SECONDS", "--alarm-evaluation-seconds", "10", "how often CloudWatch alarms are evaluated");
 
   private final String environmentVariable;
   private final String flag;

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param policyCacheTtl how long a node reuses the policy generation it read: the bound on how late another node's
  *     policy change takes effect here
  * @param objectStore the operator's S3-compatible store for recordings; null keeps them in the data directory
+ * @param tlsCertificate PEM certificate chain for RTMPS; null (with tlsPrivateKey) uses a self-signed one
+ * @param tlsPrivateKey PEM PKCS#8 key of tlsCertificate; a path, so the key itself never sits in the config
+ * @param alarmEvaluationInterval how often CloudWatch alarms are evaluated
  */
 public record ServerConfig(
     Path dataDir,
@@ -32,7 +35,10 @@ public record ServerConfig(
     Secret masterKey,
     int maxRequestBytes,
     Duration policyCacheTtl,
-    ObjectStoreSettings objectStore) {
+    ObjectStoreSettings objectStore,
+    Path tlsCertificate,
+    Path tlsPrivateKey,
+    Duration alarmEvaluationInterval) {
 
   public ServerConfig {
     requireNonNull(dataDir, "dataDir is null");
@@ -40,6 +46,7 @@ public record ServerConfig(
     requireNonNull(region, "region is null");
     requireNonNull(publicHost, "publicHost is null");
     requireNonNull(policyCacheTtl, "policyCacheTtl is null");
+    requireNonNull(alarmEvaluationInterval, "alarmEvaluationInterval is null");
   }
 
   /** Whether the admin key pair was given; the two variables only make sense together. */
@@ -82,6 +89,12 @@ public record ServerConfig(
         + policyCacheTtl
         + ", objectStore="
         + objectStore
+        + ", tlsCertificate="
+        + tlsCertificate
+        + ", tlsPrivateKey="
+        + tlsPrivateKey
+        + ", alarmEvaluationInterval="
+        + alarmEvaluationInterval
         + "]";
   }
 

@@ -46,6 +46,10 @@ public final class ServerConfigLoader {
           "ONAIR_ADMIN_ACCESS_KEY_ID and ONAIR_ADMIN_SECRET_ACCESS_KEY (--admin-access-key-id,"
               + " --admin-secret-access-key) must be given together");
     }
+    if (values.containsKey(ConfigOption.TLS_CERT) != values.containsKey(ConfigOption.TLS_KEY)) {
+      throw new ConfigException(
+          "ONAIR_TLS_CERT and ONAIR_TLS_KEY (--tls-cert, --tls-key) must be given together");
+    }
     String publicHost = values.get(ConfigOption.PUBLIC_HOST);
     if (publicHost == null) {
       publicHost = isWildcard(bind) ? "localhost" : bind;
@@ -66,7 +70,24 @@ public final class ServerConfigLoader {
         secret(values.get(ConfigOption.MASTER_KEY)),
         positive(values, ConfigOption.MAX_REQUEST_BYTES),
         policyCacheTtl(values),
-        objectStore(values));
+        objectStore(values),
+        path(values, ConfigOption.TLS_CERT),
+        path(values, ConfigOption.TLS_KEY),
+        alarmEvaluationInterval(values));
+  }
+
+  private static Path path(Map<ConfigOption, String> values, ConfigOption option) {
+    String value = values.get(option);
+    return value == null ? null : Path.of(value);
+  }
+
+  /** CloudWatch evaluates once a minute; faster is for tests and impatient operators, slower for big fleets. */
+  private static Duration alarmEvaluationInterval(Map<ConfigOption, String> values) {
+    int seconds = integer(values, ConfigOption.ALARM_EVALUATION_SECONDS);
+    if (seconds < 1 || seconds > 300) {
+      throw invalid(ConfigOption.ALARM_EVALUATION_SECONDS, "must be between 1 and 300");
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   /** Embedded means one node, where reading the generation per request costs microseconds; PostgreSQL, a cluster. */

@@ -43,6 +43,10 @@ class ServerConfigLoaderTest {
     put(ConfigOption.S3_BUCKET, "onair-media", config -> config.objectStore().bucket());
     put(ConfigOption.S3_PATH_STYLE, "false", config -> Boolean.toString(config.objectStore().pathStyle()));
     put(ConfigOption.S3_REGION, "eu-central-1", config -> config.objectStore().region());
+    put(ConfigOption.TLS_CERT, "/etc/onair/tls/fullchain.pem", config -> config.tlsCertificate().toString());
+    put(ConfigOption.TLS_KEY, "/etc/onair/tls/privkey.pem", config -> config.tlsPrivateKey().toString());
+    put(ConfigOption.ALARM_EVALUATION_SECONDS, "2",
+        config -> Long.toString(config.alarmEvaluationInterval().toSeconds()));
   }
 
   private static void put(ConfigOption option, String value, Function<ServerConfig, Object> reader) {
@@ -69,6 +73,9 @@ class ServerConfigLoaderTest {
     assertThat(config.maxRequestBytes()).isEqualTo(64 * 1024 * 1024);
     assertThat(config.policyCacheTtl()).isZero();
     assertThat(config.objectStore()).isNull();
+    assertThat(config.tlsCertificate()).isNull();
+    assertThat(config.tlsPrivateKey()).isNull();
+    assertThat(config.alarmEvaluationInterval()).hasSeconds(10);
   }
 
   @Test
@@ -140,7 +147,10 @@ class ServerConfigLoaderTest {
         Arguments.of(List.of("--admin-access-key-id", "AKIAEXAMPLE123456789"), "ONAIR_ADMIN_SECRET_ACCESS_KEY"),
         Arguments.of(List.of("--bogus", "1"), "--bogus"),
         Arguments.of(List.of("--bind"), "--bind"),
-        Arguments.of(List.of("--policy-cache-ttl-ms", "-1"), "--policy-cache-ttl-ms"));
+        Arguments.of(List.of("--policy-cache-ttl-ms", "-1"), "--policy-cache-ttl-ms"),
+        Arguments.of(List.of("--tls-cert", "/etc/cert.pem"), "ONAIR_TLS_KEY"),
+        Arguments.of(List.of("--tls-key", "/etc/key.pem"), "--tls-cert"),
+        Arguments.of(List.of("--alarm-evaluation-seconds", "0"), "--alarm-evaluation-seconds"));
   }
 
   @ParameterizedTest
