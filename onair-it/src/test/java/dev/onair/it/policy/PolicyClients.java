@@ -94,6 +94,15 @@ final class PolicyClients implements AutoCloseable {
     assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo(message);
   }
 
+  /** As {@link #assertDenied(Runnable, String, String)}, for resources whose id the server chose (CreateChannel). */
+  static void assertDeniedMatching(Runnable call, String code, String messagePattern) {
+    AwsServiceException denied = catchThrowableOfType(AwsServiceException.class, call::run);
+    assertThat(denied).as("expected %s", code).isNotNull();
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.awsErrorDetails().errorCode()).isEqualTo(code);
+    assertThat(denied.awsErrorDetails().errorMessage()).matches(messagePattern);
+  }
+
   /** The call is refused for authorization, whatever the wording. */
   static AwsServiceException assertDenied(Runnable call) {
     AwsServiceException denied = catchThrowableOfType(AwsServiceException.class, call::run);
