@@ -7,6 +7,7 @@ import dev.onair.live.ingest.IngestTls;
 import dev.onair.live.ingest.StreamKeyAuthorizer;
 import dev.onair.live.metrics.IngestMetricsReporter;
 import dev.onair.live.playback.PlaybackHandler;
+import dev.onair.live.playback.PlaybackRestrictions;
 import dev.onair.live.playback.PlaybackRoutes;
 import dev.onair.live.playback.PlaybackSessions;
 import dev.onair.live.playback.PlaybackTokenVerifier;
@@ -62,7 +63,10 @@ public final class LiveDataPlane implements AutoCloseable {
         deps.ids(), deps.clock());
     playback = new PlaybackRoutes(state::broadcast,
         new PlaybackTokenVerifier(deps.playbackKeyPairs(), deps.viewerSessionRevocations(), deps.clock()),
-        new PlaybackSessions(deps.clock()), deps.clock(), playbackPool);
+        new PlaybackSessions(deps.clock()),
+        new PlaybackRestrictions(deps.playbackRestrictionPolicies()::find, settings.playbackCountryHeader(),
+            deps.clock()),
+        deps.clock(), playbackPool);
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   }

@@ -162,7 +162,8 @@ public final class Onair implements AutoCloseable {
                 config.publicHost(),
                 config.tlsCertificate(),
                 config.tlsPrivateKey(),
-                Duration.ofSeconds(5)),
+                Duration.ofSeconds(5),
+                config.playbackCountryHeader()),
             new LiveDependencies(
                 ivsRepositories.channels(),
                 ivsRepositories.streamKeys(),
@@ -174,7 +175,8 @@ public final class Onair implements AutoCloseable {
                 recordingWriter(config, bucketRepository, bucketDirectory, clock),
                 monitoring.metricPublisher(),
                 new IdGenerator(),
-                clock));
+                clock,
+                ivsRepositories.playbackRestrictionPolicies()));
     resources.push(live);
 
     IvsDependencies ivsDependencies =

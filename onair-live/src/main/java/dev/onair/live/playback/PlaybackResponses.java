@@ -3,6 +3,9 @@ package dev.onair.live.playback;
 import dev.onair.protocol.http.HttpHeaders;
 import dev.onair.protocol.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Status, content type, caching and CORS headers for playback responses, in one place. */
 final class PlaybackResponses {
@@ -45,6 +48,32 @@ final class PlaybackResponses {
         "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS",
         "Access-Control-Allow-Headers", "*",
         "Access-Control-Max-Age", "86400"), new byte[0]);
+  }
+
+  /**
+   * Narrows a successful response's {@code Access-Control-Allow-Origin} to what a playback restriction policy
+   * allows: the request's origin, or no header at all ({@code allowed} null), in which case browsers refuse it.
+   * A response that already sends none (a token's origin claim refused) stays without. Errors keep "*" so that
+   * a browser player can see why it failed.
+   */
+  static HttpResponse restrictOrigin(HttpResponse response, String allowed) {
+    if (response.status() >= 300) {
+      return response;
+    }
+    String current = response.headers().get("Access-Control-Allow-Origin");
+    String value = allowed == null || current == null ? null : allowed;
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    for (Map.Entry<String, String> entry : response.headers().entries()) {
+      String name = entry.getKey();
+      if (!name.equalsIgnoreCase("Access-Control-Allow-Origin") && !name.equalsIgnoreCase("Vary")) {
+        entries.add(entry);
+      }
+    }
+    if (value != null) {
+      entries.add(Map.entry("Access-Control-Allow-Origin", value));
+    }
+    entries.add(Map.entry("Vary", "Origin"));
+    return new HttpResponse(response.status(), new HttpHeaders(entries), response.body());
   }
 
   /**

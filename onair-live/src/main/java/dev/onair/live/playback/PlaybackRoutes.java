@@ -35,6 +35,7 @@ public final class PlaybackRoutes implements PlaybackHandler {
   private final Function<String, Optional<Broadcast>> broadcasts;
   private final PlaybackTokenVerifier tokens;
   private final PlaybackSessions playbackSessions;
+  private final PlaybackRestrictions restrictions;
   private final Clock clock;
   private final Executor executor;
 
@@ -44,9 +45,16 @@ public final class PlaybackRoutes implements PlaybackHandler {
    */
   public PlaybackRoutes(Function<String, Optional<Broadcast>> broadcasts, PlaybackTokenVerifier tokens,
       PlaybackSessions playbackSessions, Clock clock, Executor executor) {
+    this(broadcasts, tokens, playbackSessions, PlaybackRestrictions.none(), clock, executor);
+  }
+
+  /** @param restrictions the channels' playback restriction policies (origins, countries) */
+  public PlaybackRoutes(Function<String, Optional<Broadcast>> broadcasts, PlaybackTokenVerifier tokens,
+      PlaybackSessions playbackSessions, PlaybackRestrictions restrictions, Clock clock, Executor executor) {
     this.broadcasts = requireNonNull(broadcasts, "broadcasts is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.playbackSessions = requireNonNull(playbackSessions, "playbackSessions is null");
+    this.restrictions = requireNonNull(restrictions, "restrictions is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.executor = requireNonNull(executor, "executor is null");
   }
@@ -79,6 +87,19 @@ public final class PlaybackRoutes implements PlaybackHandler {
       return done(PlaybackResponses.error(404, "channel is not broadcasting"));
     }
     Broadcast broadcast = live.get();
+    String country = restrictions.countryHeader() == null ? null : request.header(restrictions.countryHeader());
+    PlaybackRestrictions.Verdict verdict = restrictions.check(broadcast.channel().playbackRestrictionPolicyArn(),
+        request.header("Origin"), country);
+    if (verdict instanceof PlaybackRestrictions.Deny deny) {
+      return done(PlaybackResponses.error(403, "playback restricted: " + deny.reason()));
+    }
+    String policyOrigin = ((PlaybackRestrictions.Allow) verdict).allowOrigin();
+    CompletableFuture<HttpResponse> response = serve(request, path, broadcast);
+    return "*".equals(policyOrigin) ? response
+        : response.thenApply(r -> PlaybackResponses.restrictOrigin(r, policyOrigin));
+  }
+
+  private CompletableFuture<HttpResponse> serve(HttpRequest request, PlaybackPath path, Broadcast broadcast) {
     if (path.kind() == PlaybackPath.Kind.MULTIVARIANT) {
       return done(multivariant(request, path, broadcast));
     }

@@ -41,6 +41,11 @@ public enum ConfigOption {
   TLS_CERT(
       "ONAIR_TLS_CERT", "--tls-cert", null, "PEM certificate chain for RTMPS (default: self-signed, in the data dir)"),
   TLS_KEY("ONAIR_TLS_KEY", "--tls-key", null, "PEM PKCS#8 private key of --tls-cert"),
+  PLAYBACK_COUNTRY_HEADER(
+      "ONAIR_PLAYBACK_COUNTRY_HEADER",
+      "--playback-country-header",
+      null,
+      "trusted header with the viewer's country for allowedCountries, e.g. CloudFront-Viewer-Country (default: not checked)"),
   ALARM_EVALUATION_SECONDS(
       "ONAIR_ALARM_EVALUATION_SECONDS", "--alarm-evaluation-seconds", "10", "how often CloudWatch alarms are evaluated");
 

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param objectStore the operator's S3-compatible store for recordings; null keeps them in the data directory
  * @param tlsCertificate PEM certificate chain for RTMPS; null (with tlsPrivateKey) uses a self-signed one
  * @param tlsPrivateKey PEM PKCS#8 key of tlsCertificate; a path, so the key itself never sits in the config
+ * @param playbackCountryHeader trusted request header carrying the viewer's country; null skips country checks
  * @param alarmEvaluationInterval how often CloudWatch alarms are evaluated
  */
 public record ServerConfig(
@@ -38,6 +39,7 @@ public record ServerConfig(
     ObjectStoreSettings objectStore,
     Path tlsCertificate,
     Path tlsPrivateKey,
+    String playbackCountryHeader,
     Duration alarmEvaluationInterval) {
 
   public ServerConfig {
@@ -93,6 +95,8 @@ public record ServerConfig(
         + tlsCertificate
         + ", tlsPrivateKey="
         + tlsPrivateKey
+        + ", playbackCountryHeader="
+        + playbackCountryHeader
         + ", alarmEvaluationInterval="
         + alarmEvaluationInterval
         + "]";

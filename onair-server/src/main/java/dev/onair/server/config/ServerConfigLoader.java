@@ -73,6 +73,7 @@ public final class ServerConfigLoader {
         objectStore(values),
         path(values, ConfigOption.TLS_CERT),
         path(values, ConfigOption.TLS_KEY),
+        values.get(ConfigOption.PLAYBACK_COUNTRY_HEADER),
         alarmEvaluationInterval(values));
   }
 

@@ -45,6 +45,7 @@ class ServerConfigLoaderTest {
     put(ConfigOption.S3_REGION, "eu-central-1", config -> config.objectStore().region());
     put(ConfigOption.TLS_CERT, "/etc/onair/tls/fullchain.pem", config -> config.tlsCertificate().toString());
     put(ConfigOption.TLS_KEY, "/etc/onair/tls/privkey.pem", config -> config.tlsPrivateKey().toString());
+    put(ConfigOption.PLAYBACK_COUNTRY_HEADER, "CloudFront-Viewer-Country", ServerConfig::playbackCountryHeader);
     put(ConfigOption.ALARM_EVALUATION_SECONDS, "2",
         config -> Long.toString(config.alarmEvaluationInterval().toSeconds()));
   }
@@ -75,6 +76,7 @@ class ServerConfigLoaderTest {
     assertThat(config.objectStore()).isNull();
     assertThat(config.tlsCertificate()).isNull();
     assertThat(config.tlsPrivateKey()).isNull();
+    assertThat(config.playbackCountryHeader()).isNull();
     assertThat(config.alarmEvaluationInterval()).hasSeconds(10);
   }
 
