@@ -91,7 +91,9 @@ public final class SignInPages {
     String password = request.form().get("password");
     String address = request.http().remoteAddress();
     String throttleUser = userName == null ? "(root)" : userName;
-    Optional<Duration> wait = throttle.retryAfter(account, throttleUser, address);
+    // counted per account, not per spelling: the id and the alias must not give a guesser two allowances
+    String throttleAccount = signIn.accountId(account).orElse(account);
+    Optional<Duration> wait = throttle.retryAfter(throttleAccount, throttleUser, address);
     if (wait.isPresent()) {
       long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
       return signInPage(request, 429,
@@ -105,10 +107,10 @@ public final class SignInPages {
         ? Optional.empty()
         : "root".equals(kind) ? signIn.verifyRoot(account, password) : signIn.verifyUser(account, userName, password);
     if (verified.isEmpty()) {
-      throttle.failed(account, throttleUser, address);
+      throttle.failed(throttleAccount, throttleUser, address);
       return signInPage(request, 401, Ui.errorText("Sign-in failed", INCORRECT), account, userName, kind);
     }
-    throttle.succeeded(account, throttleUser);
+    throttle.succeeded(throttleAccount, throttleUser);
     Session session = sessions.signIn(request.session(), verified.get().principal(),
         verified.get().passwordResetRequired());
     String next = verified.get().passwordResetRequired() ? "/console/change-password" : "/console/";
