@@ -9,20 +9,14 @@ public final class ScopeLocks {
   private ScopeLocks() {}
 
   /**
-   * Locks {@code scope} until {@code tx} ends, creating its row first when needed. The row is created in its own
-   * auto-committed statement because on PostgreSQL a failed insert (two nodes creating the row at once) would
-   * abort the caller's transaction.
+   * Locks {@code scope} until {@code tx} ends, creating its row first when needed. {@code on conflict do nothing}
+   * (PostgreSQL, and H2 in PostgreSQL mode) keeps a concurrent first insert from failing the transaction: the
+   * second inserter waits for the first to commit and then inserts nothing. It runs on the transaction's own
+   * connection on purpose: borrowing a second one while holding the first can exhaust the pool when every
+   * worker is doing the same.
    */
-  public static void lock(Jdbc jdbc, Tx tx, String scope) {
-    if (!tx.exists("select scope from onair_scope_lock where scope = ? for update", scope)) {
-      try {
-        jdbc.update("insert into onair_scope_lock (scope) values (?)", scope);
-      } catch (DataAccessException e) {
-        if (!e.isUniqueViolation()) {
-          throw e;
-        }
-      }
-      tx.exists("select scope from onair_scope_lock where scope = ? for update", scope);
-    }
+  public static void lock(Tx tx, String scope) {
+    tx.update("insert into onair_scope_lock (scope) values (?) on conflict do nothing", scope);
+    tx.exists("select scope from onair_scope_lock where scope = ? for update", scope);
   }
 }

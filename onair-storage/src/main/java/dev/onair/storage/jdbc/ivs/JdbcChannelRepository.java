@@ -48,7 +48,7 @@ final class JdbcChannelRepository implements ChannelRepository {
   @Override
   public boolean createWithinLimit(Channel channel, String accountId, String region, long limit) {
     return jdbc.transaction(tx -> {
-      ScopeLocks.lock(jdbc, tx, "ivs:channels:" + accountId + ":" + region);
+      ScopeLocks.lock(tx, "ivs:channels:" + accountId + ":" + region);
       if (tx.count("select count(*) from ivs_channel where account_id = ? and region = ?", accountId, region)
           >= limit) {
         return false;
