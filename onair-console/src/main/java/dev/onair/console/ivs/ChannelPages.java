@@ -114,8 +114,11 @@ public final class ChannelPages {
                 + "<script src=\"/console/assets/hls.min.js\" defer></script><script src=\"/console/assets/player.js\" defer></script>",
             playbackUrl, name)
         : Html.literal("<p>The live preview appears when the channel is live.</p>");
+    Html charts = isLive && live.timestamp("startTime") != null
+        ? StreamHealthChart.render(request, api, arn, live.timestamp("startTime"), null)
+        : Html.EMPTY;
     Html body = Html.join(general, stream,
-        Ui.panel("Live stream", Html.EMPTY, Html.join(health, preview)),
+        Ui.panel("Live stream", Html.EMPTY, Html.join(health, preview, charts)),
         Ui.panel("Stream sessions", Html.EMPTY, sessions(request, arn)));
     return Responses.html(status, Layout.page(request.session(), Layout.Section.IVS, IvsText.CHANNELS, name, banner,
         body), isLive ? origin(playbackUrl) : null);
@@ -228,14 +231,17 @@ public final class ChannelPages {
               + video.string("videoWidth") + "x" + video.string("videoHeight") + ", "
               + video.string("targetFramerate") + " fps, " + video.string("targetBitrate") + " bps"},
           new String[] {"Audio", audio == null ? "-" : Fmt.orDash(audio.string("codec")) + ", "
-              + audio.string("sampleRate") + " Hz, " + audio.string("channels") + " channels, "
+              + audio.string("sampleRate") + " Hz, " + audio.string("channels") + " channel(s), "
               + audio.string("targetBitrate") + " bps"}));
       List<StructNode> events = Api.structs(session, "truncatedEvents");
       Html table = Ui.table("Events (" + events.size() + ")", List.of("Event", "Type", "Time", "Code"), events,
           event -> List.of(Html.text(event.string("name")), Html.text(event.string("type")),
               Html.text(Fmt.time(event, "eventTime")), Html.text(Fmt.orDash(event.string("code")))),
           "No events.");
-      body = Html.join(Ui.panel("Ingest configuration", Html.EMPTY, config), Ui.panel("Events", Html.EMPTY, table));
+      Html charts = session.timestamp("startTime") == null ? Html.EMPTY
+          : StreamHealthChart.render(request, api, arn, session.timestamp("startTime"), session.timestamp("endTime"));
+      body = Html.join(Ui.panel("Ingest configuration", Html.EMPTY, config),
+          Ui.panel("Stream health", Html.EMPTY, charts), Ui.panel("Events", Html.EMPTY, table));
     } catch (AwsServiceException e) {
       body = Ui.error(e);
     }

@@ -54,6 +54,24 @@ class ConsoleLivePreviewTest {
         assertThat(browser.bodyText()).contains("LIVE");
         Thread.sleep(2000);
         browser.screenshot("21-channel-live-preview-playing");
+
+        // stream health: bitrate and frame rate charts fill in from the AWS/IVS metrics
+        long chartDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!browser.byId("stream-health-charts").getText().contains("Ingest frame rate: ")) {
+          if (System.nanoTime() > chartDeadline) {
+            throw new AssertionError("no stream health data points:\n" + browser.byId("stream-health-charts").getText());
+          }
+          Thread.sleep(2000);
+          browser.driver().get(channelPage);
+        }
+        assertThat(browser.byId("stream-health-charts").getText()).contains("Ingest video bitrate: ");
+        browser.screenshot("22-channel-stream-health-charts");
+
+        // the session with its events
+        browser.click(browser.driver().findElement(By.cssSelector("a[href*='/console/ivs/channels/session']")));
+        assertThat(browser.title()).startsWith("Stream session ");
+        assertThat(browser.bodyText()).contains("Ingest configuration").contains("Events (");
+        browser.screenshot("23-stream-session-events");
       } finally {
         encoder.destroy();
         if (!encoder.waitFor(10, TimeUnit.SECONDS)) {
