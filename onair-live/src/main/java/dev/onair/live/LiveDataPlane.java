@@ -3,6 +3,13 @@ package dev.onair.live;
 import static java.util.Objects.requireNonNull;
 
 import dev.onair.ivs.port.LiveStreamState;
+import dev.onair.live.cluster.ClusterLiveStreamState;
+import dev.onair.live.cluster.InternalAuth;
+import dev.onair.live.cluster.InternalPlayback;
+import dev.onair.live.cluster.LeaseKeeper;
+import dev.onair.live.cluster.LiveCluster;
+import dev.onair.live.cluster.OrphanReaper;
+import dev.onair.live.cluster.PlaybackProxy;
 import dev.onair.live.ingest.IngestTls;
 import dev.onair.live.ingest.StreamKeyAuthorizer;
 import dev.onair.live.metrics.IngestMetricsReporter;
@@ -42,7 +49,12 @@ public final class LiveDataPlane implements AutoCloseable {
   private static final Duration RECORDING_DRAIN = Duration.ofSeconds(10);
 
   private final LiveStreamStateService state;
+  private final LiveStreamState clusterState;
+  private final LeaseKeeper leases;
+  private final OrphanReaper reaper;
   private final PlaybackRoutes playback;
+  private final PlaybackHandler publicPlayback;
+  private final PlaybackHandler internalPlayback;
   private final S3RecordingStarter recorder;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -52,30 +64,55 @@ public final class LiveDataPlane implements AutoCloseable {
   private RtmpServer rtmp;
   private RtmpServer rtmps;
 
-  private LiveDataPlane(LiveSettings settings, LiveDependencies deps) {
+  private LiveDataPlane(LiveSettings settings, LiveDependencies deps, LiveCluster cluster) {
     playbackPool = Executors.newFixedThreadPool(2, threads("onair-playback"));
     recordingPool = Executors.newFixedThreadPool(2, threads("onair-recording"));
     ticker = Executors.newSingleThreadScheduledExecutor(threads("onair-live-ticker"));
     recorder = deps.objects() == null ? null : new S3RecordingStarter(deps.recordingConfigurations(),
         deps.recordings(), deps.objects(), recordingPool, deps.ids(), deps.clock());
     RecordingStarter recordings = recorder == null ? RecordingStarter.none() : recorder;
+    leases = new LeaseKeeper(cluster, deps.clock());
     state = new LiveStreamStateService(deps.sessions(), recordings, LiveStreamStateService::defaultSegmenterConfig,
-        deps.ids(), deps.clock());
+        deps.ids(), deps.clock(), leases);
+    leases.onStop(state::stopStream);
+    clusterState = new ClusterLiveStreamState(state, cluster.leases(), cluster.nodeId(), deps.clock());
+    reaper = new OrphanReaper(cluster.leases(), deps.sessions(), deps.recordings(),
+        deps.objects() == null ? null : new RecordingRecovery(deps.recordings(), deps.objects(), deps.clock()),
+        deps.clock());
     playback = new PlaybackRoutes(state::broadcast,
         new PlaybackTokenVerifier(deps.playbackKeyPairs(), deps.viewerSessionRevocations(), deps.clock()),
         new PlaybackSessions(deps.clock()),
         new PlaybackRestrictions(deps.playbackRestrictionPolicies()::find, settings.playbackCountryHeader(),
             deps.clock()),
         deps.clock(), playbackPool);
+    if (cluster.internalKey() == null) {
+      publicPlayback = playback;
+      internalPlayback = null;
+    } else {
+      InternalAuth auth = new InternalAuth(cluster.internalKey(), deps.clock());
+      publicPlayback = new PlaybackProxy(playback, state::isLive, cluster.leases(), cluster.nodeId(), auth,
+          settings.playbackCountryHeader(), deps.clock());
+      internalPlayback = new InternalPlayback(auth, playback);
+    }
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   }
 
-  /** Finishes what a crash interrupted, then binds the listeners and starts the metrics ticker. */
+  /** A data plane alone: leases in memory, nothing forwarded. */
   public static LiveDataPlane start(LiveSettings settings, LiveDependencies deps) throws InterruptedException {
+    return start(settings, deps, LiveCluster.single());
+  }
+
+  /**
+   * Finishes what a crash interrupted (sparing broadcasts other nodes still hold), then binds the listeners and
+   * starts the ticker: metrics, lease heartbeats and reaping of dead nodes' leases, once a second.
+   */
+  public static LiveDataPlane start(LiveSettings settings, LiveDependencies deps, LiveCluster cluster)
+      throws InterruptedException {
     requireNonNull(settings, "settings is null");
     requireNonNull(deps, "deps is null");
-    LiveDataPlane plane = new LiveDataPlane(settings, deps);
+    requireNonNull(cluster, "cluster is null");
+    LiveDataPlane plane = new LiveDataPlane(settings, deps, cluster);
     try {
       plane.recover(deps);
       plane.bind(settings, deps);
@@ -86,6 +123,13 @@ public final class LiveDataPlane implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("live ticker failed", e);
         }
+        // Separate from metrics so that a metrics failure never costs a heartbeat (and so the lease).
+        try {
+          plane.leases.heartbeat(plane.state.broadcasts());
+          plane.reaper.sweep();
+        } catch (RuntimeException e) {
+          LOG.warn("lease heartbeat or sweep failed", e);
+        }
       }, 1, 1, TimeUnit.SECONDS);
     } catch (RuntimeException | InterruptedException e) {
       plane.close();
@@ -95,16 +139,14 @@ public final class LiveDataPlane implements AutoCloseable {
   }
 
   private void recover(LiveDependencies deps) {
-    state.endOrphanedSessions();
-    if (deps.objects() != null) {
-      new RecordingRecovery(deps.recordings(), deps.objects(), deps.clock()).recover();
-    }
+    reaper.recoverAtStart(state);
   }
 
   private void bind(LiveSettings settings, LiveDependencies deps) throws InterruptedException {
     RtmpServerConfig config = RtmpServerConfig.DEFAULT.withIdleTimeout(settings.idleTimeout());
     if (settings.rtmpPort() >= 0) {
-      StreamKeyAuthorizer plain = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), state::isLive, false);
+      StreamKeyAuthorizer plain = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), this::liveAnywhere,
+          false);
       rtmp = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpPort()),
           new RtmpServerInitializer(plain, state, config), boss, workers);
       LOG.info("RTMP ingest on {}", rtmp.localAddress());
@@ -112,25 +154,45 @@ public final class LiveDataPlane implements AutoCloseable {
     if (settings.rtmpsPort() >= 0) {
       var tls = IngestTls.serverContext(settings.tlsCertificate(), settings.tlsPrivateKey(), settings.dataDir(),
           settings.publicHost());
-      StreamKeyAuthorizer secure = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), state::isLive, true);
+      StreamKeyAuthorizer secure = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), this::liveAnywhere,
+          true);
       rtmps = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpsPort()),
           new RtmpServerInitializer(secure, state, config, tls), boss, workers);
       LOG.info("RTMPS ingest on {}", rtmps.localAddress());
     }
   }
 
-  /** For IvsDependencies: GetStream, ListStreams, sessions, StopStream, PutMetadata, key deletion. */
+  /**
+   * Refuses early (BadName) when any node is live on the channel; the lease claim when the publisher is created
+   * still decides a race between two nodes (Publish.Failed for the loser).
+   */
+  private boolean liveAnywhere(String channelArn) {
+    return state.isLive(channelArn) || clusterState.liveStream(channelArn).isPresent();
+  }
+
+  /**
+   * For IvsDependencies: GetStream, ListStreams, sessions, StopStream, PutMetadata, key deletion, answered the
+   * same on every node of a cluster.
+   */
   public LiveStreamState liveStreamState() {
-    return state;
+    return clusterState;
   }
 
   public LiveStreamStateService stateService() {
     return state;
   }
 
-  /** Mount under {@code /api/video/v1/} without SigV4. */
+  /** Mount under {@code /api/video/v1/} without SigV4; forwards to the holding node in a cluster. */
   public PlaybackHandler playback() {
-    return playback;
+    return publicPlayback;
+  }
+
+  /**
+   * Mount under {@value InternalPlayback#PREFIX}{@code /} without SigV4: other nodes' forwarded playback, refused
+   * without their HMAC. Null when the cluster has no internal key (nothing to mount).
+   */
+  public PlaybackHandler internalPlayback() {
+    return internalPlayback;
   }
 
   /** The bound RTMP port, or -1 when disabled. */

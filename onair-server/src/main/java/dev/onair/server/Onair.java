@@ -22,6 +22,8 @@ import dev.onair.ivs.IvsThrottle;
 import dev.onair.live.LiveDataPlane;
 import dev.onair.live.LiveDependencies;
 import dev.onair.live.LiveSettings;
+import dev.onair.live.cluster.InternalPlayback;
+import dev.onair.live.cluster.LiveCluster;
 import dev.onair.monitoring.Monitoring;
 import dev.onair.monitoring.MonitoringSettings;
 import dev.onair.monitoring.prometheus.PrometheusRegistry;
@@ -58,6 +60,7 @@ import dev.onair.storage.SecretCipher;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
 import dev.onair.storage.jdbc.ivs.JdbcIvsRepositories;
 import dev.onair.storage.jdbc.live.JdbcLiveSessionRepository;
+import dev.onair.storage.jdbc.live.JdbcPublisherLease;
 import dev.onair.storage.jdbc.live.JdbcRecordingRepository;
 import dev.onair.storage.jdbc.monitoring.JdbcAlarmRepository;
 import dev.onair.storage.jdbc.monitoring.JdbcAuditLog;
@@ -93,7 +96,7 @@ public final class Onair implements AutoCloseable {
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final AtomicBoolean ready = new AtomicBoolean();
-  private InetSocketAddress httpAddress;
+  private volatile InetSocketAddress httpAddress;
   private String accountId;
   private Path credentialsFile;
 
@@ -176,7 +179,13 @@ public final class Onair implements AutoCloseable {
                 monitoring.metricPublisher(),
                 new IdGenerator(),
                 clock,
-                ivsRepositories.playbackRestrictionPolicies()));
+                ivsRepositories.playbackRestrictionPolicies()),
+            new LiveCluster(
+                LiveCluster.newNodeId(),
+                () -> nodeAddress(config),
+                new JdbcPublisherLease(database.jdbc()),
+                LiveCluster.DEFAULT_LEASE_TTL,
+                cipher.deriveKey("onair-internal-route-v1")));
     resources.push(live);
 
     IvsDependencies ivsDependencies =
@@ -225,6 +234,9 @@ public final class Onair implements AutoCloseable {
             .exact("/console", LocalHandler.sync(console::handle))
             .prefix("/console/", LocalHandler.sync(console::handle))
             .prefix("/api/video/v1/", (request, requestId) -> live.playback().handle(request))
+            // forwarded playback from other nodes; refused without their HMAC (ARCHITECTURE.md, Scale-out)
+            .prefix(InternalPlayback.PREFIX + "/",
+                (request, requestId) -> live.internalPlayback().handle(request))
             .build();
     RequestAuthenticator authenticator =
         new RequestAuthenticator(
@@ -267,6 +279,32 @@ public final class Onair implements AutoCloseable {
     }
     LOG.info("recordings go to {}", config.objectStore());
     return new ExternalObjectWriter(buckets, client);
+  }
+
+  /**
+   * Where other nodes reach this one for forwarded playback: the operator's ONAIR_NODE_ADDRESS, else the bind
+   * address (the host name for a wildcard bind) and the bound HTTP port. Null until the HTTP listener is bound:
+   * no encoder can be admitted before that anyway.
+   */
+  private String nodeAddress(ServerConfig config) {
+    if (config.nodeAddress() != null) {
+      return config.nodeAddress();
+    }
+    InetSocketAddress bound = httpAddress;
+    if (bound == null) {
+      return null;
+    }
+    String host = config.bind();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        return null;
+      }
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return host + ":" + bound.getPort();
   }
 
   private static DatabaseSettings databaseSettings(ServerConfig config) {

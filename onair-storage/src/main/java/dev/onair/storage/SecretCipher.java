@@ -162,6 +162,22 @@ public final class SecretCipher {
     }
   }
 
+  /**
+   * A key for another purpose (e.g. the HMAC of requests between nodes), derived from the master key with
+   * HMAC-SHA256 over the purpose label: every node with the same master key derives the same key, and the derived
+   * key reveals nothing about the master key or about keys derived for other purposes.
+   */
+  public byte[] deriveKey(String purpose) {
+    requireNonNull(purpose, "purpose is null");
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("onair-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
   private static byte[] aad(String associatedData) {
     return (associatedData == null ? "" : associatedData).getBytes(StandardCharsets.UTF_8);
   }

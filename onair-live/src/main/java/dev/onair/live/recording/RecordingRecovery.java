@@ -8,6 +8,7 @@ import dev.onair.s3.ObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,30 +32,46 @@ public final class RecordingRecovery {
 
   /** @return how many recordings were finalised */
   public int recover() {
+    return recover(record -> false);
+  }
+
+  /**
+   * As {@link #recover()}, leaving alone the recordings {@code liveElsewhere} claims (in a cluster: those of
+   * broadcasts whose publisher lease another node still renews).
+   */
+  public int recover(Predicate<RecordingRecord> liveElsewhere) {
     int finished = 0;
     for (RecordingRecord record : recordings.unfinished()) {
-      Instant now = clock.instant();
-      try {
-        if (record.renditionPath() != null && record.mediaPlaylist() != null) {
-          String vod = record.mediaPlaylist().replace("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXT-X-PLAYLIST-TYPE:VOD")
-              + (record.mediaPlaylist().contains("#EXT-X-ENDLIST") ? "" : "#EXT-X-ENDLIST\n");
-          objects.put(record.bucket(), RecordingLayout.renditionKey(record.keyPrefix(), record.renditionPath(),
-              RecordingLayout.RENDITION_PLAYLIST), vod.getBytes(StandardCharsets.UTF_8),
-              "application/vnd.apple.mpegurl");
-        }
-        objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.ENDED_EVENT,
-            RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, RecordingRecord.FAILED,
-                "InternalServerException", record.durationMillis(), record.renditionPath(), record.width(),
-                record.height()), "application/json");
-      } catch (RuntimeException e) {
-        // The bucket may be gone; the verdict is still recorded here so the recording is not retried forever.
-        LOG.warn("could not write the end of interrupted recording {}", record.recordingId(), e);
+      if (liveElsewhere.test(record)) {
+        continue;
       }
-      recordings.update(record.finished(RecordingRecord.FAILED, now));
+      fail(record);
       finished++;
-      LOG.info("recording {} of {} was interrupted by a restart; marked {}", record.recordingId(),
-          record.channelArn(), RecordingRecord.FAILED);
     }
     return finished;
+  }
+
+  /** Closes one interrupted recording: VOD playlist from the persisted progress, failure verdict. */
+  public void fail(RecordingRecord record) {
+    Instant now = clock.instant();
+    try {
+      if (record.renditionPath() != null && record.mediaPlaylist() != null) {
+        String vod = record.mediaPlaylist().replace("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXT-X-PLAYLIST-TYPE:VOD")
+            + (record.mediaPlaylist().contains("#EXT-X-ENDLIST") ? "" : "#EXT-X-ENDLIST\n");
+        objects.put(record.bucket(), RecordingLayout.renditionKey(record.keyPrefix(), record.renditionPath(),
+            RecordingLayout.RENDITION_PLAYLIST), vod.getBytes(StandardCharsets.UTF_8),
+            "application/vnd.apple.mpegurl");
+      }
+      objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.ENDED_EVENT,
+          RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, RecordingRecord.FAILED,
+              "InternalServerException", record.durationMillis(), record.renditionPath(), record.width(),
+              record.height()), "application/json");
+    } catch (RuntimeException e) {
+      // The bucket may be gone; the verdict is still recorded here so the recording is not retried forever.
+      LOG.warn("could not write the end of interrupted recording {}", record.recordingId(), e);
+    }
+    recordings.update(record.finished(RecordingRecord.FAILED, now));
+    LOG.info("recording {} of {} was interrupted (restart or dead node); marked {}", record.recordingId(),
+        record.channelArn(), RecordingRecord.FAILED);
   }
 }

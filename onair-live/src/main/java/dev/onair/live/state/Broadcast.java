@@ -61,7 +61,7 @@ public final class Broadcast {
     return streamId;
   }
 
-  String streamKeyArn() {
+  public String streamKeyArn() {
     return streamKeyArn;
   }
 

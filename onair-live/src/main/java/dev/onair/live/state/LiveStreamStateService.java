@@ -50,12 +50,20 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
   private final Function<Channel, SegmenterConfig> segmenterConfigs;
   private final IdGenerator ids;
   private final Clock clock;
+  private final PublisherGate gate;
   private final Map<String, Broadcast> live = new ConcurrentHashMap<>();
   private final Map<Broadcast, StreamHealth> lastHealth = new ConcurrentHashMap<>();
   private long ticks;
 
   public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
       Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock) {
+    this(sessions, recordings, segmenterConfigs, ids, clock, PublisherGate.OPEN);
+  }
+
+  /** @param gate decides, with the other nodes, whether this node may take the channel's publisher */
+  public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
+      Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock, PublisherGate gate) {
+    this.gate = requireNonNull(gate, "gate is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
     this.recordings = requireNonNull(recordings, "recordings is null");
     this.segmenterConfigs = requireNonNull(segmenterConfigs, "segmenterConfigs is null");
@@ -87,6 +95,18 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     // The authorizer already refused a second publisher; this closes the race between two simultaneous ones.
     if (live.putIfAbsent(channel.arn(), broadcast) != null) {
       throw new IllegalStateException("channel is already live");
+    }
+    // Claimed before the session row exists, so an open session without a live lease is always an orphan.
+    boolean admitted;
+    try {
+      admitted = gate.admit(broadcast);
+    } catch (RuntimeException e) {
+      live.remove(channel.arn(), broadcast);
+      throw e;
+    }
+    if (!admitted) {
+      live.remove(channel.arn(), broadcast);
+      throw new IllegalStateException("channel is already live on another node");
     }
     sessions.create(channel.arn(), streamId, start);
     event(broadcast, StreamEvents.state(StreamEvents.SESSION_CREATED, start));
@@ -142,6 +162,12 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     event(broadcast, StreamEvents.state(StreamEvents.STREAM_END, end));
     event(broadcast, StreamEvents.state(StreamEvents.SESSION_ENDED, end));
     sessions.end(broadcast.channelArn(), broadcast.streamId(), end);
+    try {
+      gate.ended(broadcast);
+    } catch (RuntimeException e) {
+      // The lease then expires on its own and a surviving node finds the session already closed.
+      LOG.warn("could not release the publisher lease of {}", broadcast, e);
+    }
     LOG.info("channel {} offline: stream {} ended", broadcast.channelArn(), broadcast.streamId());
   }
 
@@ -191,10 +217,21 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
    * with the events IVS would have sent.
    */
   public void endOrphanedSessions() {
+    endOrphanedSessions(open -> false);
+  }
+
+  /**
+   * As {@link #endOrphanedSessions()}, leaving alone the sessions {@code liveElsewhere} claims (in a cluster:
+   * those whose publisher lease another node still renews).
+   */
+  public void endOrphanedSessions(java.util.function.Predicate<StreamSession> liveElsewhere) {
     Instant now = clock.instant();
     for (StreamSession open : sessions.open()) {
       if (live.containsKey(open.channelArn())
           && live.get(open.channelArn()).streamId().equals(open.streamId())) {
+        continue;
+      }
+      if (liveElsewhere.test(open)) {
         continue;
       }
       sessions.addEvent(open.channelArn(), open.streamId(), StreamEvents.state(StreamEvents.STREAM_END, now), false);

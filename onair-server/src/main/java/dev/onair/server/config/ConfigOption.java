@@ -46,6 +46,11 @@ public enum ConfigOption {
       "--playback-country-header",
       null,
       "trusted header with the viewer's country for allowedCountries, e.g. CloudFront-Viewer-Country (default: not checked)"),
+  NODE_ADDRESS(
+      "ONAIR_NODE_ADDRESS",
+      "--node-address",
+      null,
+      "host:port other nodes use to reach this node's HTTP port, for forwarded playback (default: bind:http-port)"),
   ALARM_EVALUATION_SECONDS(
       "ONAIR_ALARM_EVALUATION_SECONDS", "--alarm-evaluation-seconds", "10", "how often CloudWatch alarms are evaluated");
 

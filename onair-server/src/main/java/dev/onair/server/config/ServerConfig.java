@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param tlsPrivateKey PEM PKCS#8 key of tlsCertificate; a path, so the key itself never sits in the config
  * @param playbackCountryHeader trusted request header carrying the viewer's country; null skips country checks
  * @param alarmEvaluationInterval how often CloudWatch alarms are evaluated
+ * @param nodeAddress host:port other nodes reach this node's HTTP listener at; null derives it from bind and
+ *     the bound HTTP port
  */
 public record ServerConfig(
     Path dataDir,
@@ -40,7 +42,8 @@ public record ServerConfig(
     Path tlsCertificate,
     Path tlsPrivateKey,
     String playbackCountryHeader,
-    Duration alarmEvaluationInterval) {
+    Duration alarmEvaluationInterval,
+    String nodeAddress) {
 
   public ServerConfig {
     requireNonNull(dataDir, "dataDir is null");
@@ -99,6 +102,8 @@ public record ServerConfig(
         + playbackCountryHeader
         + ", alarmEvaluationInterval="
         + alarmEvaluationInterval
+        + ", nodeAddress="
+        + nodeAddress
         + "]";
   }
 

@@ -74,12 +74,33 @@ public final class ServerConfigLoader {
         path(values, ConfigOption.TLS_CERT),
         path(values, ConfigOption.TLS_KEY),
         values.get(ConfigOption.PLAYBACK_COUNTRY_HEADER),
-        alarmEvaluationInterval(values));
+        alarmEvaluationInterval(values),
+        nodeAddress(values));
   }
 
   private static Path path(Map<ConfigOption, String> values, ConfigOption option) {
     String value = values.get(option);
     return value == null ? null : Path.of(value);
+  }
+
+  private static String nodeAddress(Map<ConfigOption, String> values) {
+    String address = values.get(ConfigOption.NODE_ADDRESS);
+    if (address == null) {
+      return null;
+    }
+    int colon = address.lastIndexOf(':');
+    if (colon <= 0 || colon == address.length() - 1 || address.contains("/")) {
+      throw invalid(ConfigOption.NODE_ADDRESS, "must be host:port");
+    }
+    try {
+      int port = Integer.parseInt(address.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        throw invalid(ConfigOption.NODE_ADDRESS, "must be host:port");
+      }
+    } catch (NumberFormatException e) {
+      throw invalid(ConfigOption.NODE_ADDRESS, "must be host:port");
+    }
+    return address;
   }
 
   /** CloudWatch evaluates once a minute; faster is for tests and impatient operators, slower for big fleets. */

@@ -48,6 +48,7 @@ class ServerConfigLoaderTest {
     put(ConfigOption.PLAYBACK_COUNTRY_HEADER, "CloudFront-Viewer-Country", ServerConfig::playbackCountryHeader);
     put(ConfigOption.ALARM_EVALUATION_SECONDS, "2",
         config -> Long.toString(config.alarmEvaluationInterval().toSeconds()));
+    put(ConfigOption.NODE_ADDRESS, "10.0.0.7:9090", ServerConfig::nodeAddress);
   }
 
   private static void put(ConfigOption option, String value, Function<ServerConfig, Object> reader) {
@@ -78,6 +79,14 @@ class ServerConfigLoaderTest {
     assertThat(config.tlsPrivateKey()).isNull();
     assertThat(config.playbackCountryHeader()).isNull();
     assertThat(config.alarmEvaluationInterval()).hasSeconds(10);
+    assertThat(config.nodeAddress()).isNull();
+  }
+
+  @Test
+  void load_nodeAddressWithoutPort_isRefused() {
+    assertThatThrownBy(() -> ServerConfigLoader.load(Map.of("ONAIR_NODE_ADDRESS", "10.0.0.7"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--node-address");
   }
 
   @Test

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Leases in {@code live_publisher_lease} (V600). A first claim is decided by the primary key; a takeover of an
- * expired lease by a conditional update, which PostgreSQL and H2 both re-check under the row lock, so of two
- * nodes racing for the same expired lease exactly one updates a row. Times come from the caller's clock: nodes
- * need synchronised clocks (NTP), and the TTL must be far longer than their skew.
+ * Leases in {@code live_publisher_lease} (V600, V610). A first claim is decided by the primary key; a takeover of
+ * an expired lease by a conditional update, which PostgreSQL and H2 both re-check under the row lock, so of two
+ * nodes racing for the same expired lease exactly one updates a row. Reaping is a conditional delete for the same
+ * reason. Times come from the caller's clock: nodes need synchronised clocks (NTP), and the TTL must be far longer
+ * than their skew.
  */
 public final class JdbcPublisherLease implements PublisherLease {
   private static final String COLUMNS = "channel_arn, node_id, session_id, expires_at";
+  private static final String STATE_COLUMNS =
+      COLUMNS + ", node_address, stream_key_arn, started_at, health, viewer_count, stop_requested";
 
   private final Jdbc jdbc;
 
@@ -28,13 +31,15 @@ public final class JdbcPublisherLease implements PublisherLease {
   }
 
   @Override
-  public Optional<Lease> claim(String channelArn, String nodeId, String sessionId, Instant now, Duration ttl) {
+  public Optional<Lease> claim(String channelArn, String nodeId, String sessionId, Holder holder, Instant now,
+      Duration ttl) {
     Lease lease = new Lease(channelArn, nodeId, sessionId, now.plus(ttl));
     try {
       jdbc.update(
-          "insert into live_publisher_lease (channel_arn, node_id, session_id, claimed_at, expires_at)"
-              + " values (?, ?, ?, ?, ?)",
-          channelArn, nodeId, sessionId, now, lease.expiresAt());
+          "insert into live_publisher_lease (channel_arn, node_id, session_id, claimed_at, expires_at,"
+              + " node_address, stream_key_arn, started_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+          channelArn, nodeId, sessionId, now, lease.expiresAt(), holder.nodeAddress(), holder.streamKeyArn(),
+          holder.startTime());
       return Optional.of(lease);
     } catch (DataAccessException e) {
       if (!e.isUniqueViolation()) {
@@ -43,9 +48,11 @@ public final class JdbcPublisherLease implements PublisherLease {
     }
     int taken =
         jdbc.update(
-            "update live_publisher_lease set node_id = ?, session_id = ?, claimed_at = ?, expires_at = ?"
-                + " where channel_arn = ? and expires_at <= ?",
-            nodeId, sessionId, now, lease.expiresAt(), channelArn, now);
+            "update live_publisher_lease set node_id = ?, session_id = ?, claimed_at = ?, expires_at = ?,"
+                + " node_address = ?, stream_key_arn = ?, started_at = ?, health = null, viewer_count = 0,"
+                + " stop_requested = false where channel_arn = ? and expires_at <= ?",
+            nodeId, sessionId, now, lease.expiresAt(), holder.nodeAddress(), holder.streamKeyArn(),
+            holder.startTime(), channelArn, now);
     return taken == 1 ? Optional.of(lease) : Optional.empty();
   }
 
@@ -56,6 +63,32 @@ public final class JdbcPublisherLease implements PublisherLease {
             "update live_publisher_lease set expires_at = ? where channel_arn = ? and node_id = ? and session_id = ?",
             now.plus(ttl), lease.channelArn(), lease.nodeId(), lease.sessionId())
         == 1;
+  }
+
+  @Override
+  public Renewal heartbeat(Lease lease, Instant now, Duration ttl, String health, long viewerCount) {
+    // One statement in the usual case; the stop flag is read back only when the update reports it set.
+    int renewed = jdbc.update(
+        "update live_publisher_lease set expires_at = ?, health = ?, viewer_count = ?"
+            + " where channel_arn = ? and node_id = ? and session_id = ? and stop_requested = false",
+        now.plus(ttl), health, viewerCount, lease.channelArn(), lease.nodeId(), lease.sessionId());
+    if (renewed == 1) {
+      return Renewal.RENEWED;
+    }
+    return renew(lease, now, ttl) ? Renewal.STOP_REQUESTED : Renewal.LOST;
+  }
+
+  @Override
+  public boolean requestStop(String channelArn, String streamKeyArn, Instant now) {
+    if (streamKeyArn == null) {
+      return jdbc.update(
+          "update live_publisher_lease set stop_requested = true where channel_arn = ? and expires_at > ?",
+          channelArn, now) == 1;
+    }
+    return jdbc.update(
+        "update live_publisher_lease set stop_requested = true"
+            + " where channel_arn = ? and expires_at > ? and stream_key_arn = ?",
+        channelArn, now, streamKeyArn) == 1;
   }
 
   @Override
@@ -73,14 +106,44 @@ public final class JdbcPublisherLease implements PublisherLease {
   }
 
   @Override
+  public Optional<LeaseState> state(String channelArn) {
+    return jdbc.queryOne(
+        "select " + STATE_COLUMNS + " from live_publisher_lease where channel_arn = ?",
+        JdbcPublisherLease::mapState, channelArn);
+  }
+
+  @Override
+  public List<LeaseState> live(Instant now) {
+    return jdbc.query(
+        "select " + STATE_COLUMNS + " from live_publisher_lease where expires_at > ? order by channel_arn",
+        JdbcPublisherLease::mapState, now);
+  }
+
+  @Override
   public List<Lease> expired(Instant now) {
     return jdbc.query(
         "select " + COLUMNS + " from live_publisher_lease where expires_at <= ? order by expires_at",
         JdbcPublisherLease::map, now);
   }
 
+  @Override
+  public boolean reap(Lease lease, Instant now) {
+    return jdbc.update(
+            "delete from live_publisher_lease where channel_arn = ? and node_id = ? and session_id = ?"
+                + " and expires_at <= ?",
+            lease.channelArn(), lease.nodeId(), lease.sessionId(), now)
+        == 1;
+  }
+
   private static Lease map(Row row) throws SQLException {
     return new Lease(
         row.string("channel_arn"), row.string("node_id"), row.string("session_id"), row.instant("expires_at"));
+  }
+
+  private static LeaseState mapState(Row row) throws SQLException {
+    Long viewers = row.longValue("viewer_count");
+    return new LeaseState(map(row),
+        new Holder(row.string("node_address"), row.string("stream_key_arn"), row.instant("started_at")),
+        row.string("health"), viewers == null ? 0 : viewers, row.bool("stop_requested"));
   }
 }

@@ -1,0 +1,53 @@
+package dev.onair.live.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onair.live.port.InMemoryPublisherLease;
+import dev.onair.live.port.PublisherLease;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * This node's place in a cluster of data planes sharing one database.
+ *
+ * @param nodeId unique per process start: a restarted node does not resume its old leases, it lets them expire
+ *     and be reaped like any dead node's, so two processes can never both believe they hold one lease
+ * @param nodeAddress host:port other nodes use to reach this node's HTTP listener; read when a lease is claimed
+ *     (the port may only be known once the listener is bound); may answer null when unknown
+ * @param leaseTtl how long a lease outlives its last heartbeat: the bound on noticing a dead node
+ * @param internalKey HMAC key of the internal playback route (derived from the shared master key); null turns
+ *     forwarding off
+ */
+public record LiveCluster(String nodeId, Supplier<String> nodeAddress, PublisherLease leases, Duration leaseTtl,
+    byte[] internalKey) {
+  /** Heartbeats every tick (1 s): ten missed in a row, and the lease is up for reaping. */
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
+
+  public LiveCluster {
+    requireNonNull(nodeId, "nodeId is null");
+    requireNonNull(nodeAddress, "nodeAddress is null");
+    requireNonNull(leases, "leases is null");
+    requireNonNull(leaseTtl, "leaseTtl is null");
+    internalKey = internalKey == null ? null : internalKey.clone();
+  }
+
+  /** A cluster of one: leases in memory, nothing forwarded. */
+  public static LiveCluster single() {
+    return new LiveCluster(newNodeId(), () -> null, new InMemoryPublisherLease(), DEFAULT_LEASE_TTL, null);
+  }
+
+  public static String newNodeId() {
+    return "node-" + UUID.randomUUID();
+  }
+
+  @Override
+  public byte[] internalKey() {
+    return internalKey == null ? null : internalKey.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "LiveCluster[" + nodeId + ", leaseTtl=" + leaseTtl + "]";
+  }
+}
