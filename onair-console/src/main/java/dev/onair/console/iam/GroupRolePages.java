@@ -44,7 +44,7 @@ public final class GroupRolePages {
               Html.text(group.string("Path")), Html.text(Fmt.time(group, "CreateDate"))),
           "No user groups.");
     });
-    return page(request, GROUPS, "User groups", body);
+    return page(request, GROUPS, "User groups", Ui.panel("User groups", Html.EMPTY, body));
   }
 
   private HttpResponse group(ConsoleRequest request) {
@@ -73,7 +73,7 @@ public final class GroupRolePages {
               Html.text(role.string("Path")), Html.text(Fmt.time(role, "CreateDate"))),
           "No roles.");
     });
-    return page(request, ROLES, "Roles", body);
+    return page(request, ROLES, "Roles", Ui.panel("Roles", Html.EMPTY, body));
   }
 
   private HttpResponse role(ConsoleRequest request) {
