@@ -139,6 +139,11 @@ public final class Console {
     }
   }
 
+  /** The route table, for tests that hold every route to the same rules. */
+  java.util.List<Routes.Route> routes() {
+    return routes.all();
+  }
+
   private static HttpResponse refused(Session session, int status, String title, String message) {
     return Responses.html(status, Layout.page(session, Layout.Section.NONE, null, title,
         Ui.errorText(title, message), Html.literal("<p><a href=\"/console/\">Go to the console</a></p>")));

@@ -67,6 +67,11 @@ public final class Routes {
     return Optional.empty();
   }
 
+  /** Every route, in matching order. */
+  public List<Route> all() {
+    return List.copyOf(routes);
+  }
+
   /** Whether any route has this path under another method (405 rather than 404). */
   public boolean knowsPath(String rawPath) {
     return routes.stream().anyMatch(route -> route.pattern().matcher(rawPath).matches());
