@@ -159,6 +159,16 @@ public final class OnairProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL: the process dies without its shutdown hook, as on a power cut or the OOM killer. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {
