@@ -62,8 +62,9 @@ public final class PolicyCreatePages {
             + "<span class=\"tab\" role=\"tab\" aria-selected=\"false\" aria-disabled=\"true\" title=\"The visual editor is not available in Onair\">Visual</span>"
             + "<span class=\"tab\" role=\"tab\" aria-selected=\"true\" id=\"json-tab\">JSON</span></div>"
             + "<div class=\"field\"><label for=\"policy-document\">Policy editor</label>"
+            + "<p class=\"hint\" id=\"policy-editor-hint\">Tab indents; press Esc, then Tab, to leave the editor.</p>"
             + "<textarea id=\"policy-document\" name=\"document\" class=\"code\" rows=\"24\" spellcheck=\"false\""
-            + " data-validate=\"/console/iam/policies/validate\" aria-describedby=\"policy-findings\">{}</textarea></div>"
+            + " data-validate=\"/console/iam/policies/validate\" aria-describedby=\"policy-editor-hint policy-findings\">{}</textarea></div>"
             + "{}<div class=\"buttons\"><a class=\"button\" href=\"/console/iam/policies\">Cancel</a>"
             + "<button type=\"submit\" class=\"primary\" id=\"policy-next\">Next</button></div>",
         document, findingsPanel(findings)));
