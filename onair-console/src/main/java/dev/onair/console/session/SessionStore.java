@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sessions in memory, keyed by their random id. A session ends after {@code idleTimeout} without a request or
  * {@code maxLifetime} after it began, whichever comes first (AWS's console also caps sessions at 12 hours). The
- * store is bounded: when full, expired sessions go first, then the least recently used.
+ * store is bounded; see {@link #evict()} for who makes room.
  */
 public final class SessionStore {
   private final Clock clock;
@@ -81,12 +81,17 @@ public final class SessionStore {
     return session;
   }
 
+  /**
+   * Expired sessions first, then anonymous ones (anyone can make those by loading the sign-in page, so they must
+   * never push out a signed-in user), then the least recently used.
+   */
   private void evict() {
     Instant now = clock.instant();
     sessions.values().removeIf(session -> expired(session, now));
     while (sessions.size() >= capacity) {
       sessions.values().stream()
-          .min(Comparator.comparing(Session::lastSeen))
+          .min(Comparator.comparing((Session session) -> session.state() != Session.State.ANONYMOUS)
+              .thenComparing(Session::lastSeen))
           .ifPresent(oldest -> sessions.remove(oldest.id()));
     }
   }

@@ -73,6 +73,17 @@ class SessionStoreTest {
   }
 
   @Test
+  void boundedStore_anonymousFloodNeverEvictsASignedInUser() {
+    Session user = store.signIn(null, alice(), false);
+    for (int i = 0; i < 100; i++) {
+      clock.now = clock.now.plusSeconds(1);
+      store.createAnonymous();
+    }
+    assertThat(store.find(user.id())).isPresent();
+    assertThat(store.size()).isEqualTo(3);
+  }
+
+  @Test
   void toString_revealsNeitherIdNorToken() {
     Session session = store.signIn(null, alice(), false);
     assertThat(session.toString()).doesNotContain(session.id()).doesNotContain(session.csrfToken());
