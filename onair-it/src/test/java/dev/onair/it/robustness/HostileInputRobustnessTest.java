@@ -265,6 +265,7 @@ class HostileInputRobustnessTest {
     cases.put("declared 1 TB body with Expect: 100-continue", utf8("POST / HTTP/1.1\r\n" + host
         + "Content-Type: " + FORM + "\r\nExpect: 100-continue\r\nContent-Length: 1000000000000\r\n\r\n"));
     cases.put("unsigned query with an invalid percent escape", utf8("GET /?a=%zz HTTP/1.1\r\n" + host + "\r\n"));
+    cases.put("unsigned query ending in a lone %", utf8("GET /?a=% HTTP/1.1\r\n" + host + "\r\n"));
     cases.put("unsigned query with percent-encoded invalid UTF-8", utf8("GET /?Action=GetCallerIdentity"
         + "&Version=2%C0%AF011-06-15 HTTP/1.1\r\n" + host + "\r\n"));
     cases.put("negative Content-Length", utf8("POST / HTTP/1.1\r\n" + host + "Content-Length: -5\r\n\r\n"));
