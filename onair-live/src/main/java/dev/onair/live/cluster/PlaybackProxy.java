@@ -35,6 +35,12 @@ public final class PlaybackProxy implements PlaybackHandler {
   private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(20);
   /** Forwarded as the viewer sent them; everything else is the holder's to decide or hop-by-hop. */
   private static final Set<String> REQUEST_HEADERS = Set.of("user-agent", "origin", "accept", "referer");
+  /**
+   * How long a holder lookup is reused. Without it every viewer request would be a database query (a thousand
+   * viewers polling LL-HLS make thousands a second); the cost is that for this long after a broadcast moves,
+   * requests may reach the old holder, which answers 404 rather than forwarding again.
+   */
+  private static final long HOLDER_CACHE_MILLIS = 500;
   private static final Set<String> DROPPED_RESPONSE_HEADERS =
       Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "date");
 
@@ -46,6 +52,10 @@ public final class PlaybackProxy implements PlaybackHandler {
   private final String countryHeader;
   private final Clock clock;
   private final HttpClient http;
+  private final Map<String, CachedHolder> holders = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A lookup result: the holder's address, or null when no other node holds the channel. */
+  private record CachedHolder(String address, long fetchedAtMillis) {}
 
   /**
    * @param liveHere whether a channel ARN is live on this node
@@ -70,15 +80,29 @@ public final class PlaybackProxy implements PlaybackHandler {
     if (path.isEmpty() || request.method().equals("OPTIONS") || liveHere.test(path.get().channelArn())) {
       return local.handle(request);
     }
-    Optional<String> holder;
+    String holder;
     try {
-      holder = leases.state(path.get().channelArn()).filter(this::heldElsewhere)
-          .map(s -> s.holder().nodeAddress());
+      holder = holder(path.get().channelArn());
     } catch (RuntimeException e) {
       LOG.warn("lease lookup for playback failed", e);
       return CompletableFuture.completedFuture(error(503, "service unavailable"));
     }
-    return holder.isPresent() ? forward(request, holder.get()) : local.handle(request);
+    return holder != null ? forward(request, holder) : local.handle(request);
+  }
+
+  private String holder(String channelArn) {
+    long now = clock.millis();
+    CachedHolder cached = holders.get(channelArn);
+    if (cached != null && now - cached.fetchedAtMillis() < HOLDER_CACHE_MILLIS) {
+      return cached.address();
+    }
+    String address = leases.state(channelArn).filter(this::heldElsewhere).map(s -> s.holder().nodeAddress())
+        .orElse(null);
+    if (holders.size() > 10_000) {
+      holders.clear();
+    }
+    holders.put(channelArn, new CachedHolder(address, now));
+    return address;
   }
 
   private boolean heldElsewhere(LeaseState state) {
