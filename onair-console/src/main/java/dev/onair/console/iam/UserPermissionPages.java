@@ -58,9 +58,9 @@ public final class UserPermissionPages {
             + "<section class=\"panel\"><h2>Other permissions policies</h2>{}</section>"
             + "<div class=\"buttons\"><a class=\"button\" href=\"{}\">Cancel</a>"
             + "<button type=\"submit\" name=\"op\" value=\"next\" class=\"primary\" id=\"add-permissions-next\">Next</button></div>",
-        Ui.radio("option-group", "option", "group", "Add user to group", false,
+        Ui.radioUnavailable("option-group", "option", "group", "Add user to group",
             "Add user to an existing group, or create a new group. (Not offered by this console yet.)"),
-        Ui.radio("option-copy", "option", "copy", "Copy permissions", false,
+        Ui.radioUnavailable("option-copy", "option", "copy", "Copy permissions",
             "Copy all group memberships, attached managed policies, and inline policies from an existing user. (Not offered by this console yet.)"),
         Ui.radio("option-attach", "option", "attach", "Attach policies directly", true,
             "Attach a managed policy directly to a user."),

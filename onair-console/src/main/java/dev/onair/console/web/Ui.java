@@ -123,6 +123,14 @@ public final class Ui {
         hint == null ? Html.EMPTY : Html.of("<p class=\"hint\">{}</p>", hint));
   }
 
+  /** A radio button shown for AWS's wording but not selectable, with the reason in its hint. */
+  public static Html radioUnavailable(String id, String name, String value, String label, String why) {
+    return Html.of(
+        "<div class=\"check\"><input type=\"radio\" id=\"{}\" name=\"{}\" value=\"{}\" disabled>"
+            + "<label for=\"{}\">{}</label><p class=\"hint\">{}</p></div>",
+        id, name, value, id, label, why);
+  }
+
   /** A labelled select; {@code options} are value/label pairs. */
   public static Html select(String id, String name, String label, List<String[]> options, String selected) {
     List<Html> items = new ArrayList<>();
