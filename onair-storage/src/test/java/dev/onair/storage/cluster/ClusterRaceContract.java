@@ -116,6 +116,52 @@ abstract class ClusterRaceContract {
   }
 
   @Test
+  void publisherLease_deadNodesLeaseIsReapedByExactlyOneSurvivor() throws Exception {
+    String channel = PREFIX + "channel/reaped";
+    PublisherLease first = new JdbcPublisherLease(node(0).jdbc());
+    PublisherLease.Lease dead = first.claim(channel, "node-a", "st-a",
+        new PublisherLease.Holder("10.0.0.1:8080", PREFIX + "stream-key/k", NOW), NOW, Duration.ofSeconds(10))
+        .orElseThrow();
+    assertThat(first.reap(dead, NOW.plusSeconds(9))).isFalse();
+
+    Instant later = NOW.plusSeconds(10);
+    List<Boolean> results = race(i -> {
+      PublisherLease leases = new JdbcPublisherLease(node(i).jdbc());
+      return () -> leases.reap(dead, later);
+    });
+    assertThat(results).containsOnlyOnce(true);
+    assertThat(first.find(channel)).isEmpty();
+    assertThat(first.heartbeat(dead, later, Duration.ofSeconds(10), "HEALTHY", 0))
+        .isEqualTo(PublisherLease.Renewal.LOST);
+  }
+
+  @Test
+  void publisherLease_heartbeatPublishesFigures_andCarriesAStopRequestFromAnotherNode() {
+    String channel = PREFIX + "channel/steered";
+    PublisherLease holder = new JdbcPublisherLease(node(0).jdbc());
+    PublisherLease other = new JdbcPublisherLease(node(1).jdbc());
+    PublisherLease.Lease lease = holder.claim(channel, "node-a", "st-a",
+        new PublisherLease.Holder("10.0.0.1:8080", PREFIX + "stream-key/k", NOW), NOW, Duration.ofSeconds(10))
+        .orElseThrow();
+
+    assertThat(holder.heartbeat(lease, NOW.plusSeconds(1), Duration.ofSeconds(10), "STARVING", 42))
+        .isEqualTo(PublisherLease.Renewal.RENEWED);
+    PublisherLease.LeaseState seen = other.live(NOW.plusSeconds(2)).stream()
+        .filter(s -> s.lease().channelArn().equals(channel)).findFirst().orElseThrow();
+    assertThat(seen.health()).isEqualTo("STARVING");
+    assertThat(seen.viewerCount()).isEqualTo(42);
+    assertThat(seen.holder()).isEqualTo(
+        new PublisherLease.Holder("10.0.0.1:8080", PREFIX + "stream-key/k", NOW));
+    assertThat(seen.lease().expiresAt()).isEqualTo(NOW.plusSeconds(11));
+
+    assertThat(other.requestStop(channel, PREFIX + "stream-key/other", NOW.plusSeconds(2))).isFalse();
+    assertThat(other.requestStop(channel, PREFIX + "stream-key/k", NOW.plusSeconds(2))).isTrue();
+    assertThat(holder.heartbeat(lease, NOW.plusSeconds(3), Duration.ofSeconds(10), "HEALTHY", 1))
+        .isEqualTo(PublisherLease.Renewal.STOP_REQUESTED);
+    assertThat(other.state(channel).orElseThrow().lease().expiresAt()).isEqualTo(NOW.plusSeconds(13));
+  }
+
+  @Test
   void publisherLease_expiredLeaseIsTakenOverOnce_andTheOldHolderLosesIt() throws Exception {
     String channel = PREFIX + "channel/takeover";
     PublisherLease first = new JdbcPublisherLease(node(0).jdbc());
