@@ -13,7 +13,10 @@ import dev.onair.protocol.http.HttpResponse;
 import dev.onair.protocol.tree.StructNode;
 import java.util.List;
 
-/** IAM → Account settings: the account password policy (view, edit, return to IAM's default). */
+/**
+ * IAM → Account settings: the account alias (which the sign-in page accepts instead of the account id) and the
+ * account password policy (view, edit, return to IAM's default).
+ */
 public final class PasswordPolicyPages {
   private static final String NAV = "/console/iam/account-settings";
 
@@ -27,6 +30,7 @@ public final class PasswordPolicyPages {
     routes.get("/iam/account-settings", request -> page(request, 200, Html.EMPTY));
     routes.post("/iam/account-settings/password-policy", this::save);
     routes.post("/iam/account-settings/password-policy/delete", this::reset);
+    routes.post("/iam/account-settings/alias", this::alias);
   }
 
   private HttpResponse page(ConsoleRequest request, int status, Html banner) {
@@ -69,7 +73,47 @@ public final class PasswordPolicyPages {
     Html resetForm = policy == null ? Html.EMPTY
         : Ui.actionButton(request.session(), NAV + "/password-policy/delete", "Reset to IAM default", "secondary");
     return Responses.html(status, Layout.page(request.session(), Layout.Section.IAM, NAV, "Account settings", banner,
-        Html.join(Ui.panel("Password policy", resetForm, current), Ui.panel("Edit password policy", Html.EMPTY, form))));
+        Html.join(aliasPanel(request), Ui.panel("Password policy", resetForm, current),
+            Ui.panel("Edit password policy", Html.EMPTY, form))));
+  }
+
+  private Html aliasPanel(ConsoleRequest request) {
+    String alias = null;
+    Html current;
+    try {
+      List<String> aliases = api.iam(request, "ListAccountAliases", StructNode.EMPTY).list("AccountAliases").strings();
+      alias = aliases.isEmpty() ? null : aliases.get(0);
+      current = Ui.details(List.<String[]>of(new String[] {"Account alias", alias == null ? "None" : alias}));
+    } catch (AwsServiceException e) {
+      current = Ui.error(e);
+    }
+    Html form = Ui.postForm(request.session(), NAV + "/alias", Html.of(
+        "{}<div class=\"buttons\"><button type=\"submit\" class=\"secondary\" id=\"alias-save\">{}</button></div>",
+        Ui.field("text", "account-alias", "alias", "Account alias", alias,
+            "3 to 63 lowercase letters, digits and hyphens. Users can sign in with it instead of the account ID.",
+            " maxlength=\"63\""),
+        alias == null ? "Create alias" : "Change alias"));
+    return Ui.panel("Account alias", Html.EMPTY, Html.join(current, form));
+  }
+
+  /** AWS allows one alias: changing it is delete then create. */
+  private HttpResponse alias(ConsoleRequest request) {
+    String wanted = request.form().trimmed("alias");
+    try {
+      for (String existing : api.iam(request, "ListAccountAliases", StructNode.EMPTY).list("AccountAliases").strings()) {
+        if (existing.equals(wanted)) {
+          return Responses.redirect(NAV);
+        }
+        api.iam(request, "DeleteAccountAlias", Api.input("AccountAlias", existing));
+      }
+      if (wanted != null) {
+        api.iam(request, "CreateAccountAlias", Api.input("AccountAlias", wanted));
+      }
+    } catch (AwsServiceException e) {
+      return page(request, e.errorCode().httpStatus(), Ui.error(e));
+    }
+    request.session().flash(wanted == null ? "Account alias removed." : "Account alias " + wanted + " saved.");
+    return Responses.redirect(NAV);
   }
 
   private static String yes(StructNode policy, String member) {

@@ -107,6 +107,19 @@ class ConsolePagesTest {
       assertThat(browser.success()).contains("Password policy updated.");
       assertThat(browser.bodyText()).contains("12 characters");
       browser.screenshot("pages-07-account-password-policy");
+
+      // the alias set here signs the root user in instead of the account id
+      browser.type("account-alias", "onair-console-test");
+      browser.click("alias-save");
+      assertThat(browser.success()).contains("Account alias onair-console-test saved.");
+      ConsoleSteps.signOut(browser);
+      browser.go("/console/signin");
+      browser.click("kind-root");
+      browser.type("account", "onair-console-test");
+      browser.type("password", ConsoleSteps.ROOT_PASSWORD);
+      browser.click("signin-submit");
+      assertThat(browser.title()).isEqualTo("Console Home");
+      assertThat(browser.driver().findElement(By.cssSelector("[data-testid=identity]")).getText()).isEqualTo("root @ onair-console-test");
     }
   }
 
