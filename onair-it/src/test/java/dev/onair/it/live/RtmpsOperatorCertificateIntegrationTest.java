@@ -37,7 +37,6 @@ class RtmpsOperatorCertificateIntegrationTest {
       assertThat(served.getSubjectX500Principal().getName()).contains("CN=operator.example");
       assertThat(Files.exists(onair.dataDir().resolve("tls/rtmps-cert.pem")))
           .as("no self-signed certificate generated when the operator gives one").isFalse();
-
     }
   }
 
