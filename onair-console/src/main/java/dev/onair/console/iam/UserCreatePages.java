@@ -140,7 +140,8 @@ public final class UserCreatePages {
             + "<fieldset><legend>Permissions options</legend>{}{}{}</fieldset></section>"
             + "<section class=\"panel\"><h2>Permissions policies</h2>{}</section>"
             + "<div class=\"buttons\"><a class=\"button\" href=\"/console/iam/users\">Cancel</a>"
-            + "<button type=\"submit\" name=\"op\" value=\"next\" class=\"primary\" id=\"user-permissions-next\">Next</button></div>",
+            + "<button type=\"submit\" name=\"op\" value=\"next\" class=\"primary\" id=\"user-permissions-next\">Next</button>"
+            + "<button type=\"submit\" name=\"op\" value=\"previous\" class=\"previous\" formnovalidate>Previous</button></div>",
         Ui.radioUnavailable("option-group", "option", "group", "Add user to group",
             "Add user to an existing group, or create a new group. (Not offered by this console yet.)"),
         Ui.radioUnavailable("option-copy", "option", "copy", "Copy permissions",
@@ -160,6 +161,9 @@ public final class UserCreatePages {
       return Responses.redirect("/console/iam/users/create");
     }
     keepSelection(request, draft);
+    if ("previous".equals(request.form().get("op"))) {
+      return detailsPage(request, draft, 200, Html.EMPTY);
+    }
     if ("search".equals(request.form().get("op"))) {
       return permissionsPage(request, draft, request.form().get("search"), 200, Html.EMPTY);
     }
@@ -191,7 +195,8 @@ public final class UserCreatePages {
     Html form = Ui.postForm(request.session(), "/console/iam/users/create", Html.of(
         "<section class=\"panel\"><h2>User details</h2>{}</section><section class=\"panel\"><h2>Permissions summary</h2>{}</section>"
             + "<div class=\"buttons\"><a class=\"button\" href=\"/console/iam/users\">Cancel</a>"
-            + "<button type=\"submit\" class=\"primary\" id=\"user-create\">Create user</button></div>",
+            + "<button type=\"submit\" class=\"primary\" id=\"user-create\">Create user</button>"
+            + "<button type=\"submit\" formaction=\"/console/iam/users/create/permissions\" class=\"previous\" formnovalidate>Previous</button></div>",
         details, summary));
     return Responses.html(status, Layout.page(request.session(), Layout.Section.IAM, UserPages.NAV,
         "Review and create", banner, Html.join(

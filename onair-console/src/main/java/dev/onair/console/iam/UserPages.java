@@ -44,7 +44,7 @@ public final class UserPages {
         "<form method=\"get\" action=\"/console/iam/users\" class=\"filters\" role=\"search\">{}"
             + "<button type=\"submit\">Search</button></form>",
         Ui.field("search", "user-search", "search", "Find users by username", search, null, null));
-    Html actions = Html.literal("<a class=\"button primary\" href=\"/console/iam/users/create\" id=\"create-user\">Create user</a>");
+    Html actions = Html.literal("<a class=\"button primary\" href=\"/console/iam/users/create?restart=1\" id=\"create-user\">Create user</a>");
     Html body;
     try {
       List<StructNode> users = new ArrayList<>();
