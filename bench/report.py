@@ -247,7 +247,7 @@ def main():
         pass
     head = {}
     lines = [BEGIN, ""]
-    lines.append(f"## Latest run: {machine.get('date', '?')}\n")
+    lines.append(f"### Latest run: {machine.get('date', '?')}\n")
     lines.append(f"- Machine: {machine.get('nproc', '?')} CPUs ({machine.get('cpu', '?')}), "
                  f"{machine.get('ram_gib', '?')} GiB RAM, Linux {machine.get('kernel', '?')}; shared with other "
                  "work while measuring.")
@@ -256,7 +256,7 @@ def main():
                  f"{machine.get('moto', '?')}; {machine.get('nginx', '?')} with libnginx-mod-rtmp "
                  f"{machine.get('nginx_rtmp', '?')}; {machine.get('ffmpeg', '?')}.")
     lines.append("- Command: `bench/run-all.sh` (each step alone: see the section headings).\n")
-    lines.append("### API throughput and latency: Onair vs moto (`bench/api.sh`)\n")
+    lines.append("#### API throughput and latency: Onair vs moto (`bench/api.sh`)\n")
     api_section(out, lines, head)
     prof = ""
     try:
@@ -264,15 +264,15 @@ def main():
     except OSError:
         pass
     if prof:
-        lines.append("### Where Onair's time goes under signed load (`bench/profile-api.sh`)\n")
+        lines.append("#### Where Onair's time goes under signed load (`bench/profile-api.sh`)\n")
         lines.append("JFR execution samples (`settings=profile`, recording started after warm-up with "
                      "`jcmd JFR.start`), 8 clients sending ivs:GetChannel, summarised by `bench/jfr_top.py`:\n")
         lines.append("```\n" + prof.strip() + "\n```\n")
-    lines.append("### Engines (`bench/engines.sh`)\n")
+    lines.append("#### Engines (`bench/engines.sh`)\n")
     engines_section(out, lines, head)
-    lines.append("### Media: Onair vs nginx-rtmp (`bench/media.py`)\n")
+    lines.append("#### Media: Onair vs nginx-rtmp (`bench/media.py`)\n")
     media_section(out, lines, head)
-    lines.append("### Start-up and footprint: Onair vs moto (`bench/startup.py`)\n")
+    lines.append("#### Start-up and footprint: Onair vs moto (`bench/startup.py`)\n")
     startup_section(out, lines, head)
     lines.append(END)
     generated = "\n".join(lines) + "\n"
