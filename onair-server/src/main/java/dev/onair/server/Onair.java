@@ -7,8 +7,10 @@ import dev.onair.iam.BootstrapSettings;
 import dev.onair.iam.IamCore;
 import dev.onair.iam.IamService;
 import dev.onair.iam.IamServiceDefinition;
+import dev.onair.iam.auth.CoalescingCredentialResolver;
 import dev.onair.iam.auth.IamCredentialResolver;
 import dev.onair.iam.auth.IamPrincipalPolicyResolver;
+import dev.onair.iam.auth.PendingLastUseStore;
 import dev.onair.iam.store.IamStore;
 import dev.onair.iam.sts.StsService;
 import dev.onair.iam.sts.StsServiceDefinition;
@@ -26,6 +28,7 @@ import dev.onair.live.cluster.InternalPlayback;
 import dev.onair.live.cluster.LiveCluster;
 import dev.onair.monitoring.Monitoring;
 import dev.onair.monitoring.MonitoringSettings;
+import dev.onair.monitoring.audit.BatchingAuditLog;
 import dev.onair.monitoring.prometheus.PrometheusRegistry;
 import dev.onair.protocol.Secret;
 import dev.onair.protocol.ServiceDefinition;
@@ -52,6 +55,7 @@ import dev.onair.server.wiring.CachedGenerationResolver;
 import dev.onair.server.wiring.EngineAwsPolicyCatalog;
 import dev.onair.server.wiring.IamServiceLinkedRoleCreator;
 import dev.onair.server.wiring.IvsQuotaRegistry;
+import dev.onair.server.wiring.LastUseFlusher;
 import dev.onair.server.wiring.MonitoringCallObserver;
 import dev.onair.server.wiring.MonitoringScheduler;
 import dev.onair.storage.Database;
@@ -117,7 +121,12 @@ public final class Onair implements AutoCloseable {
     Database database = Database.open(databaseSettings(config));
     resources.push(database);
     SecretCipher cipher = SecretCipher.load(config.dataDir(), reveal(config.masterKey()));
-    IamStore iamStore = new JdbcIamStore(database.jdbc(), cipher);
+    IamStore storedIam = new JdbcIamStore(database.jdbc(), cipher);
+    // last use is written every few seconds, not per request; IAM's reads see this node's pending uses
+    CoalescingCredentialResolver credentialResolver =
+        new CoalescingCredentialResolver(new IamCredentialResolver(storedIam));
+    resources.push(LastUseFlusher.start(credentialResolver, LastUseFlusher.DEFAULT_INTERVAL));
+    IamStore iamStore = new PendingLastUseStore(storedIam, credentialResolver);
     IamCore iamCore = new IamCore(iamStore, EngineAwsPolicyCatalog.load(), clock);
     AccountBootstrap.Result bootstrap =
         new AccountBootstrap(iamStore, clock)
@@ -139,6 +148,12 @@ public final class Onair implements AutoCloseable {
     IamService iam = new IamService(iamCore);
     S3BucketDirectory bucketDirectory = new S3BucketDirectory(bucketRepository, blobStore);
 
+    // the audit trail is written in batches off the request path; closed (drained) before the database
+    BatchingAuditLog auditLog =
+        new BatchingAuditLog(
+                new JdbcAuditLog(database.jdbc()), BatchingAuditLog.DEFAULT_CAPACITY, BatchingAuditLog.MAX_BATCH)
+            .start();
+    resources.push(auditLog);
     IvsQuotas ivsQuotas = new IvsQuotas();
     JdbcIvsRepositories ivsRepositories = JdbcIvsRepositories.create(database.jdbc(), cipher);
     Monitoring monitoring =
@@ -148,10 +163,16 @@ public final class Onair implements AutoCloseable {
             new JdbcTags(database.jdbc()),
             new IvsQuotaRegistry(ivsQuotas),
             new JdbcQuotaStore(database.jdbc()),
-            new JdbcAuditLog(database.jdbc()),
+            auditLog,
             clock,
             MonitoringSettings.defaults().withAlarmEvaluationInterval(config.alarmEvaluationInterval()));
     monitoring.start();
+    monitoring
+        .prometheus()
+        .gauge(
+            "onair_audit_events_dropped",
+            "Audit events dropped because the audit queue was full.",
+            () -> (double) auditLog.droppedCount());
     resources.push(MonitoringScheduler.start(monitoring));
 
     // The data plane: RTMP(S) ingest, live state, playback, recording (onair-live/WIRING.md).
@@ -240,7 +261,7 @@ public final class Onair implements AutoCloseable {
             .build();
     RequestAuthenticator authenticator =
         new RequestAuthenticator(
-            new IamCredentialResolver(iamStore), new SignatureV4Verifier(), () -> account, config.region());
+            credentialResolver, new SignatureV4Verifier(), () -> account, config.region());
     FrontDoor frontDoor =
         new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock, observer);
 

@@ -12,6 +12,14 @@ import java.util.List;
 public interface AuditLog {
   void record(AuditEvent event);
 
+  /**
+   * Records several events; storage implementations write them in one transaction, which is why batching
+   * ({@link BatchingAuditLog}) pays. Same failure rule as {@link #record}.
+   */
+  default void recordAll(List<AuditEvent> events) {
+    events.forEach(this::record);
+  }
+
   List<AuditEvent> lookup(AuditQuery query);
 
   /** Drops events older than {@code cutoff} (CloudTrail's event history keeps 90 days). */

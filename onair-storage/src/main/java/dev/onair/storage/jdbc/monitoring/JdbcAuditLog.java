@@ -54,21 +54,39 @@ public final class JdbcAuditLog implements AuditLog {
     this.jdbc = requireNonNull(jdbc, "jdbc is null");
   }
 
+  private static final String INSERT =
+      "insert into monitoring_audit_event (" + COLUMNS + ", event_name, event_source, read_only)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   @Override
   public void record(AuditEvent event) {
-    try {
-      jdbc.update(
-          "insert into monitoring_audit_event (" + COLUMNS + ", event_name, event_source, read_only)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          event.eventId(), event.time(), event.requestId(), event.accountId(), event.principalArn(),
-          event.principalId(), event.principalType(), event.userName(), event.accessKeyId(), event.action(),
-          String.join("\n", event.resources()), event.sourceIp(), event.userAgent(), event.region(),
-          event.decision().name(), event.errorCode(), event.errorMessage(), event.eventName(),
-          event.eventSource(), event.readOnly());
-    } catch (RuntimeException e) {
-      // the call already happened; losing its audit row must not turn it into a 500 for the client
-      LOG.error("could not record audit event {} for request {}", event.eventId(), event.requestId(), e);
+    recordAll(List.of(event));
+  }
+
+  /** One transaction (one commit, the expensive part with durable writes) for the whole batch. */
+  @Override
+  public void recordAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return;
     }
+    try {
+      jdbc.transactionVoid(tx -> events.forEach(event -> tx.update(INSERT, parameters(event))));
+    } catch (RuntimeException e) {
+      // the calls already happened; losing their audit rows must not turn them into 500s for the clients
+      AuditEvent first = events.get(0);
+      LOG.error("could not record {} audit event(s), first {} for request {}",
+          events.size(), first.eventId(), first.requestId(), e);
+    }
+  }
+
+  private static Object[] parameters(AuditEvent event) {
+    return new Object[] {
+      event.eventId(), event.time(), event.requestId(), event.accountId(), event.principalArn(),
+      event.principalId(), event.principalType(), event.userName(), event.accessKeyId(), event.action(),
+      String.join("\n", event.resources()), event.sourceIp(), event.userAgent(), event.region(),
+      event.decision().name(), event.errorCode(), event.errorMessage(), event.eventName(),
+      event.eventSource(), event.readOnly()
+    };
   }
 
   @Override
