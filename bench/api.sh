@@ -24,16 +24,20 @@ run() { # label url pid arn op clients [extra]
 
 # the ceiling: unsigned GET /_onair/health (Netty + HTTP codec + aggregator + worker hand-off + local route)
 for c in $CLIENTS; do run onair "$ONAIR_URL" "$ONAIR_PID" "$onair_arn" health "$c"; done
-# CreateChannel last: it grows the channel table that ListChannels pages through
-for op in sts:GetCallerIdentity iam:GetUser ivs:GetChannel ivs:ListChannels ivs:CreateChannel; do
+closed() { # op: every concurrency, Onair then moto
+  local op="$1" c
   for c in $CLIENTS; do
     run onair "$ONAIR_URL" "$ONAIR_PID" "$onair_arn" "$op" "$c"
     run moto "$MOTO_URL" "$MOTO_PID" "$moto_arn" "$op" "$c"
   done
-done
-# open loop: fixed rate over 32 connections, latency from the scheduled send time
+}
+for op in sts:GetCallerIdentity iam:GetUser ivs:GetChannel ivs:ListChannels; do closed "$op"; done
+# open loop: fixed rate over 32 connections, latency from the scheduled send time (before CreateChannel fills
+# the channel table that ListChannels reads)
 for op in health ivs:GetChannel iam:GetUser ivs:ListChannels; do
   run onair "$ONAIR_URL" "$ONAIR_PID" "$onair_arn" "$op" 32 --rate "$RATE"
 done
 run moto "$MOTO_URL" "$MOTO_PID" "$moto_arn" ivs:GetChannel 32 --rate "$RATE"
+# CreateChannel last: every run adds thousands of channels
+closed ivs:CreateChannel
 echo "wrote $OUT" >&2

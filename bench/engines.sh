@@ -2,10 +2,10 @@
 # Engines (JMH, 1 fork, short but real settings): SigV4 parse+verify and sign (bench module), policy evaluation
 # (onair-policy's PolicyEvaluationBenchmark), RTMP chunk decoding and TS muxing (onair-media's MediaBenchmarks),
 # fMP4 muxing (bench module, same clip). -> $BENCH_OUT/jmh-*.json and jmh-*.log
-# Env: JMH_OPTS (default "-wi 2 -w 1s -i 3 -r 2s -f 1").
+# Env: JMH_OPTS (default "-wi 2 -w 1s -i 5 -r 1s -f 1").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_built
-JMH_OPTS="${JMH_OPTS:--wi 2 -w 1s -i 3 -r 2s -f 1}"
+JMH_OPTS="${JMH_OPTS:--wi 2 -w 1s -i 5 -r 1s -f 1}"
 LIB="$BENCH_DIR/target/lib/*"
 # the 4 s clip MediaBenchmarks uses (made by its MediaTools on first use, with ffmpeg)
 CLIP="$ROOT/onair-media/target/test-media/sample.flv"

@@ -113,7 +113,7 @@ def make_clip(path):
         return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     subprocess.run(["ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30",
-                    "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000", "-t", "20",
+                    "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000", "-t", "60",
                     "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
                     "-profile:v", "main", "-b:v", "2500k", "-maxrate", "2500k", "-bufsize", "5000k",
                     "-g", "60", "-keyint_min", "60", "-sc_threshold", "0",
@@ -392,7 +392,7 @@ def main():
     ap.add_argument("--targets", default="nginx,onair")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    clip = os.path.join(BENCH, "target", "media", "clip-720p-2500k.flv")
+    clip = os.path.join(BENCH, "target", "media", "clip-720p-2500k-60s.flv")
     make_clip(clip)
     results = {"clip": "1280x720@30 H.264 main 2.5 Mbps CBR, GOP 2 s, AAC 128k 48 kHz (ffmpeg testsrc2), "
                        "published with ffmpeg -re -stream_loop -1 -c copy",

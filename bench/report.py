@@ -129,11 +129,12 @@ def engines_section(out, lines, head):
             pass
     chunk_bytes = _int(re.search(r"chunk stream bytes per op: (\d+)", logs))
     payload = _int(re.search(r"fmp4 payload bytes per op: (\d+)", logs))
-    lines.append("JMH 1.37, one fork, one thread, short settings (`-wi 2 -w 1s -i 3 -r 2s -f 1`; override with "
-                 "`JMH_OPTS`). ± is JMH's 99.9% confidence half-width. Media MB/s = bytes per op × ops/s: the RTMP "
+    lines.append("JMH 1.37, one fork, one thread, short settings (`-wi 2 -w 1s -i 5 -r 1s -f 1`; override with "
+                 "`JMH_OPTS`). ± is JMH's 99.9% confidence half-width as a share of the score (wide when the "
+                 "machine is loaded). Media MB/s = bytes per op × ops/s: the RTMP "
                  f"chunk stream of the 4 s test clip ({fmt(chunk_bytes)} bytes) for the decoder; the clip's "
                  f"H.264+AAC payload ({fmt(payload)} bytes) for the muxers.\n")
-    lines.append("| benchmark | ops/s | ± | µs/op | MB/s |")
+    lines.append("| benchmark | ops/s | ± (99.9%) | µs/op | MB/s |")
     lines.append("|---|---:|---:|---:|---:|")
     for r in results:
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
@@ -143,7 +144,8 @@ def engines_section(out, lines, head):
             mbs = score * chunk_bytes / 1e6
         elif (name.endswith("tsMuxer") or name.endswith("fmp4Muxer")) and payload:
             mbs = score * payload / 1e6
-        lines.append(f"| {name} | {fmt(score)} | {fmt(err) if err == err else '–'} | {fmt(1e6 / score, 2)} | "
+        rel = f"{100 * err / score:.0f}%" if err == err and err is not None and score else "–"
+        lines.append(f"| {name} | {fmt(score)} | {rel} | {fmt(1e6 / score, 2)} | "
                      f"{fmt(mbs)} |")
         head.setdefault("jmh", {})[name] = {"ops": score, "mbs": mbs}
     lines.append("")

@@ -15,7 +15,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export ROOT="$PWD"
 export BENCH_OUT="${BENCH_OUT:-$ROOT/bench/out/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$BENCH_OUT"
-ln -sfn "$BENCH_OUT" bench/out/latest 2>/dev/null || true
+[[ -d bench/out/latest && ! -L bench/out/latest ]] && rm -rf bench/out/latest
+ln -sfn "$BENCH_OUT" bench/out/latest
 skip() { [[ " ${SKIP:-} " == *" $1 "* ]]; }
 load() { echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >>"$BENCH_OUT/load.txt"; }
 step() { echo "== $1 ($(date -u +%H:%M:%S), load $(cut -d' ' -f1 /proc/loadavg))" >&2; }
