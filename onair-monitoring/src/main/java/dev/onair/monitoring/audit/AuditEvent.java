@@ -7,7 +7,6 @@ import dev.onair.protocol.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * One API call as the audit trail keeps it: who (principal, key id), what (action, resources), from where (IP,
@@ -70,7 +69,7 @@ public record AuditEvent(
     Caller caller = context.caller();
     List<String> named = resources.stream().filter(arn -> !"*".equals(arn)).distinct().toList();
     return new AuditEvent(
-        UUID.randomUUID().toString(),
+        TimeOrderedIds.next(context.requestTime()),
         context.requestTime(),
         context.requestId(),
         context.accountId(),
