@@ -10,6 +10,7 @@ import dev.onair.iam.model.Tag;
 import dev.onair.iam.model.User;
 import dev.onair.iam.support.Paging;
 import dev.onair.iam.support.Params;
+import dev.onair.iam.support.Validation;
 import dev.onair.policy.AttachedPolicy;
 import dev.onair.policy.AuthorizationRequest;
 import dev.onair.policy.CompiledPolicy;
@@ -39,6 +40,8 @@ import java.util.Optional;
  * simulated decision equals the enforced one for the same input.
  */
 public final class SimulationService {
+  private static final int MAX_POLICY_DOCUMENT_LENGTH = 131_072;
+
   private final IamCore core;
   private final IamPrincipalPolicyResolver resolver;
 
@@ -185,6 +188,8 @@ public final class SimulationService {
     List<AttachedPolicy> policies = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       String id = member + "." + (i + 1);
+      // The model's policyDocumentType bound: refused before parsing so a huge document costs nothing.
+      Validation.length(id, documents.get(i), 1, MAX_POLICY_DOCUMENT_LENGTH);
       policies.add(attached(id, documents.get(i), sources, new Source(id, "none")));
     }
     return policies;

@@ -63,38 +63,30 @@ public final class FormDecoder {
     if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
       return encoded;
     }
-    byte[] out = new byte[encoded.length()];
+    // Escapes are ASCII, so decoding on the UTF-8 bytes of the text is exact even when a client sent raw
+    // non-ASCII characters beside them; the output is never longer than the input bytes.
+    byte[] in = encoded.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[in.length];
     int length = 0;
-    for (int i = 0; i < encoded.length(); i++) {
-      char c = encoded.charAt(i);
-      if (c == '+') {
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '+') {
         out[length++] = ' ';
-      } else if (c == '%') {
-        if (i + 2 >= encoded.length()) {
+      } else if (b == '%') {
+        if (i + 2 >= in.length) {
           throw new MalformedFormException("Incomplete percent escape in request");
         }
-        int high = Character.digit(encoded.charAt(i + 1), 16);
-        int low = Character.digit(encoded.charAt(i + 2), 16);
+        int high = Character.digit(in[i + 1], 16);
+        int low = Character.digit(in[i + 2], 16);
         if (high < 0 || low < 0) {
           throw new MalformedFormException("Invalid percent escape in request");
         }
         out[length++] = (byte) ((high << 4) | low);
         i += 2;
-      } else if (c < 0x80) {
-        out[length++] = (byte) c;
       } else {
-        byte[] encodedChar = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        if (length + encodedChar.length > out.length) {
-          byte[] bigger = new byte[out.length * 2 + encodedChar.length];
-          System.arraycopy(out, 0, bigger, 0, length);
-          out = bigger;
-        }
-        System.arraycopy(encodedChar, 0, out, length, encodedChar.length);
-        length += encodedChar.length;
+        out[length++] = b;
       }
     }
-    byte[] exact = new byte[length];
-    System.arraycopy(out, 0, exact, 0, length);
-    return utf8(exact);
+    return utf8(java.util.Arrays.copyOf(out, length));
   }
 }

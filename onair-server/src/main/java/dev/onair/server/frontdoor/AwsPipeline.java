@@ -13,6 +13,8 @@ import dev.onair.protocol.codec.ProtocolCodecs;
 import dev.onair.protocol.codec.ProtocolDetector;
 import dev.onair.protocol.error.AwsServiceException;
 import dev.onair.protocol.error.CommonErrors;
+import dev.onair.protocol.error.ErrorCode;
+import dev.onair.protocol.http.FormDecoder;
 import dev.onair.protocol.http.HttpRequest;
 import dev.onair.protocol.http.HttpResponse;
 import dev.onair.protocol.tree.StructNode;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AwsPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(AwsPipeline.class);
+  /** S3's answer to a request line it cannot decode. */
+  private static final ErrorCode INVALID_URI = ErrorCode.of("InvalidURI", 400);
 
   private final ServiceRegistry services;
   private final RequestAuthenticator authenticator;
@@ -56,8 +60,11 @@ final class AwsPipeline {
   HttpResponse handle(HttpRequest request, String requestId) {
     long started = System.nanoTime();
     CallRecord record = new CallRecord();
-    ServiceDefinition service = services.resolve(request, RequestAuthenticator.scopeService(request));
-    AwsProtocol protocol = ProtocolDetector.detect(request, service);
+    // Routing may read the query string; a malformed one must still be answered in the service's protocol, so
+    // route on the request without it and let the parse below report it.
+    HttpRequest routable = hasWellFormedQuery(request) ? request : withoutQuery(request);
+    ServiceDefinition service = services.resolve(routable, RequestAuthenticator.scopeService(routable));
+    AwsProtocol protocol = ProtocolDetector.detect(routable, service);
     ProtocolCodec codec = ProtocolCodecs.of(protocol);
     HttpResponse response;
     try {
@@ -67,6 +74,9 @@ final class AwsPipeline {
     } catch (StructNode.MemberTypeException e) {
       response =
           codec.errorWriter().write(service, new AwsServiceException(service.validation(), e.getMessage()), requestId);
+    } catch (FormDecoder.MalformedFormException e) {
+      ErrorCode code = protocol == AwsProtocol.REST_XML ? INVALID_URI : CommonErrors.MALFORMED_QUERY_STRING;
+      response = codec.errorWriter().write(service, new AwsServiceException(code, e.getMessage()), requestId);
     } catch (RuntimeException e) {
       LOG.error("request {} ({}) failed", requestId, record.action, e);
       AwsServiceException internal =
@@ -142,6 +152,26 @@ final class AwsPipeline {
     }
     observer.completed(context, checks, null);
     return result;
+  }
+
+  private static boolean hasWellFormedQuery(HttpRequest request) {
+    try {
+      request.queryParameters();
+      return true;
+    } catch (FormDecoder.MalformedFormException e) {
+      return false;
+    }
+  }
+
+  private static HttpRequest withoutQuery(HttpRequest request) {
+    return new HttpRequest(
+        request.method(),
+        request.rawPath(),
+        "",
+        request.headers(),
+        request.body(),
+        request.remoteAddress(),
+        request.secure());
   }
 
   private String accountFor(Authentication authentication) {
