@@ -1,7 +1,6 @@
 package dev.onair.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.onair.ivs.IdGenerator;
 import dev.onair.ivs.model.Channel;
@@ -35,7 +34,7 @@ class LiveDataPlaneFfmpegTest {
 
   @Test
   void ffmpegPublish_goesLive_servesLlHls_recordsAndEnds() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");
+    assertThat(Files.isExecutable(Path.of("/usr/bin/ffmpeg"))).as("ffmpeg (apt-get install ffmpeg) is required").isTrue();
     Fakes.Channels channels = new Fakes.Channels();
     Fakes.StreamKeys keys = new Fakes.StreamKeys();
     Fakes.RecordingConfigurations recordingConfigurations = new Fakes.RecordingConfigurations();
@@ -116,7 +115,7 @@ class LiveDataPlaneFfmpegTest {
 
   @Test
   void fragmentedMp4Channel_servesInitAndFragments_withoutLlHls() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");
+    assertThat(Files.isExecutable(Path.of("/usr/bin/ffmpeg"))).as("ffmpeg (apt-get install ffmpeg) is required").isTrue();
     Fakes.Channels channels = new Fakes.Channels();
     Fakes.StreamKeys keys = new Fakes.StreamKeys();
     Channel channel = Fakes.channel("fmp4", true, "NORMAL", "FRAGMENTED_MP4", "", false);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.it.AwsCli;
 import dev.onair.it.OnairExtension;
 import dev.onair.it.Tools;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +16,7 @@ class IamCliIntegrationTest {
   @ParameterizedTest
   @ValueSource(strings = {AwsCli.ON_PATH, AwsCli.DEBIAN})
   void cli_usersPoliciesAndCallerIdentity(String cli) {
-    Assumptions.assumeTrue(Tools.find(cli).isPresent(), cli + " not installed");
+    Tools.require(cli);
     String user = "cli-" + (cli.equals(AwsCli.ON_PATH) ? "v1" : "v2");
     AwsCli.Result created = AwsCli.runAsAdmin(cli, ONAIR.process(), "iam", "create-user", "--user-name", user);
     assertThat(created.exitCode()).as(created.stderr()).isZero();

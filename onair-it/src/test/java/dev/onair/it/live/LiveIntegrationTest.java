@@ -1,19 +1,17 @@
 package dev.onair.it.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.onair.it.Clients;
 import dev.onair.it.OnairExtension;
 import dev.onair.it.OnairProcess;
+import dev.onair.it.Tools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +56,8 @@ class LiveIntegrationTest {
 
   @BeforeAll
   static void clients() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")) && Files.isExecutable(Path.of("/usr/bin/ffprobe")),
-        "ffmpeg/ffprobe not installed");
+    Tools.require("ffmpeg");
+    Tools.require("ffprobe");
     OnairProcess onair = ONAIR.process();
     ivs = IvsClient.builder().endpointOverride(onair.endpoint()).region(REGION)
         .credentialsProvider(StaticCredentialsProvider.create(Clients.admin()))

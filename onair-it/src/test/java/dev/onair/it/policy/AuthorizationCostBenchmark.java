@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
@@ -29,10 +28,9 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * one keep-alive connection, as the admin (AdministratorAccess, one statement) and as a user whose policies hold
  * 100 statements (10 managed, 5 inline through a group), plus the same call signed with a wrong secret, which the
  * front door refuses after SigV4 but before authorization and the handler. The three are interleaved request by
- * request so that load from other processes falls on all alike. Only runs with {@code -Donair.bench=true}.
+ * request so that load from other processes falls on all alike. Not a test: its name keeps it out of the build; run it with {@code -Dtest=AuthorizationCostBenchmark}.
  */
-@EnabledIfSystemProperty(named = "onair.bench", matches = "true")
-class AuthorizationCostBenchmarkTest {
+class AuthorizationCostBenchmark {
   @RegisterExtension static final OnairExtension ONAIR = new OnairExtension();
   static final int WARMUP = Integer.getInteger("onair.bench.warmup", 1500);
   static final int N = Integer.getInteger("onair.bench.n", 3000);
