@@ -18,6 +18,7 @@ import dev.onair.live.playback.PlaybackRestrictions;
 import dev.onair.live.playback.PlaybackRoutes;
 import dev.onair.live.playback.PlaybackSessions;
 import dev.onair.live.playback.PlaybackTokenVerifier;
+import dev.onair.live.recording.FfmpegJpegEncoder;
 import dev.onair.live.recording.RecordingRecovery;
 import dev.onair.live.recording.S3RecordingStarter;
 import dev.onair.live.state.LiveStreamStateService;
@@ -30,10 +31,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public final class LiveDataPlane implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final ExecutorService playbackPool;
   private final ExecutorService recordingPool;
+  private final ExecutorService thumbnailPool;
   private RtmpServer rtmp;
   private RtmpServer rtmps;
 
@@ -68,8 +72,12 @@ public final class LiveDataPlane implements AutoCloseable {
     playbackPool = Executors.newFixedThreadPool(2, threads("onair-playback"));
     recordingPool = Executors.newFixedThreadPool(2, threads("onair-recording"));
     ticker = Executors.newSingleThreadScheduledExecutor(threads("onair-live-ticker"));
+    // Thumbnails: ffmpeg decodes keyframes (no Java H.264 decoder); one thread, a short queue, excess dropped.
+    thumbnailPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(8),
+        threads("onair-thumbnails"), new ThreadPoolExecutor.AbortPolicy());
     recorder = deps.objects() == null ? null : new S3RecordingStarter(deps.recordingConfigurations(),
-        deps.recordings(), deps.objects(), recordingPool, deps.ids(), deps.clock());
+        deps.recordings(), deps.objects(), recordingPool, deps.ids(), deps.clock(), thumbnailPool,
+        () -> FfmpegJpegEncoder.detect("ffmpeg", FfmpegJpegEncoder.DEFAULT_TIMEOUT));
     RecordingStarter recordings = recorder == null ? RecordingStarter.none() : recorder;
     leases = new LeaseKeeper(cluster, deps.clock());
     state = new LiveStreamStateService(deps.sessions(), recordings, LiveStreamStateService::defaultSegmenterConfig,
@@ -122,6 +130,13 @@ public final class LiveDataPlane implements AutoCloseable {
           metrics.report(plane.state.tick());
         } catch (RuntimeException e) {
           LOG.warn("live ticker failed", e);
+        }
+        try {
+          if (plane.recorder != null) {
+            plane.recorder.sweep(); // recordings whose reconnect window passed get recording-ended.json
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("recording sweep failed", e);
         }
         // Separate from metrics so that a metrics failure never costs a heartbeat (and so the lease).
         try {
@@ -219,6 +234,7 @@ public final class LiveDataPlane implements AutoCloseable {
     }
     recordingPool.shutdown();
     playbackPool.shutdownNow();
+    thumbnailPool.shutdownNow();
     try {
       recordingPool.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -45,7 +45,11 @@ public final class RecordingRecovery {
       if (liveElsewhere.test(record)) {
         continue;
       }
-      fail(record);
+      if (record.endedAt() != null) {
+        end(record);
+      } else {
+        fail(record);
+      }
       finished++;
     }
     return finished;
@@ -53,7 +57,19 @@ public final class RecordingRecovery {
 
   /** Closes one interrupted recording: VOD playlist from the persisted progress, failure verdict. */
   public void fail(RecordingRecord record) {
-    Instant now = clock.instant();
+    close(record, RecordingRecord.FAILED, "InternalServerException", clock.instant());
+  }
+
+  /**
+   * Closes a recording whose broadcast had ended cleanly and which was waiting out its reconnect window
+   * (status STARTED with {@code endedAt} set) when Onair stopped: nothing was lost, so the verdict is
+   * RECORDING_ENDED at the broadcast's end.
+   */
+  public void end(RecordingRecord record) {
+    close(record, RecordingRecord.ENDED, null, record.endedAt());
+  }
+
+  private void close(RecordingRecord record, String status, String message, Instant now) {
     try {
       if (record.renditionPath() != null && record.mediaPlaylist() != null) {
         String vod = record.mediaPlaylist().replace("#EXT-X-PLAYLIST-TYPE:EVENT", "#EXT-X-PLAYLIST-TYPE:VOD")
@@ -63,15 +79,15 @@ public final class RecordingRecovery {
             "application/vnd.apple.mpegurl");
       }
       objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.ENDED_EVENT,
-          RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, RecordingRecord.FAILED,
-              "InternalServerException", record.durationMillis(), record.renditionPath(), record.width(),
-              record.height()), "application/json");
+          RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, status, message,
+              record.durationMillis(), record.renditionPath(), record.width(), record.height()),
+          "application/json");
     } catch (RuntimeException e) {
       // The bucket may be gone; the verdict is still recorded here so the recording is not retried forever.
       LOG.warn("could not write the end of interrupted recording {}", record.recordingId(), e);
     }
-    recordings.update(record.finished(RecordingRecord.FAILED, now));
+    recordings.update(record.finished(status, now));
     LOG.info("recording {} of {} was interrupted (restart or dead node); marked {}", record.recordingId(),
-        record.channelArn(), RecordingRecord.FAILED);
+        record.channelArn(), status);
   }
 }

@@ -4,15 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.onair.hls.segment.InitSection;
 import dev.onair.hls.segment.Segment;
-import dev.onair.hls.segment.SegmentListener;
 import dev.onair.ivs.model.StreamEvent;
 import dev.onair.live.port.RecordingRecord;
 import dev.onair.live.port.RecordingRepository;
+import dev.onair.live.state.RecordingStarter;
 import dev.onair.live.state.StreamEvents;
+import dev.onair.rtmp.session.MediaSink;
 import dev.onair.rtmp.session.StreamInfo;
 import dev.onair.s3.ObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,37 +25,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records one broadcast into its bucket in IVS's layout. Segment callbacks arrive on the ingest thread; every S3
- * write runs on a shared pool but in order per recording (a chain of futures), so the media path never waits for
- * storage and the playlist never names a segment that is not stored yet.
+ * Records one broadcast (or several merged by the recording configuration's reconnect window) into its bucket in
+ * IVS's layout. Segment callbacks arrive on the ingest thread; every S3 write runs on a shared pool but in order
+ * per recording (a chain of futures), so the media path never waits for storage and the playlist never names a
+ * segment that is not stored yet.
  *
  * <p>After each segment the rendition playlist (EVENT) is rewritten and persisted with the recording's progress,
  * so a crash leaves enough to finish the recording on restart ({@link RecordingRecovery}).
+ *
+ * <p>With a reconnect window, the end of a broadcast does not end the recording: the recording waits (persisted as
+ * status STARTED with {@code endedAt} set) until either the channel's next broadcast resumes it
+ * ({@link #resume}: the playlist continues after an EXT-X-DISCONTINUITY) or the window passes and
+ * {@link #finishNow()} writes the VOD playlist and {@code recording-ended.json}.
  */
-final class S3Recorder implements SegmentListener {
+final class S3Recorder implements RecordingStarter.FrameTap {
   private static final Logger LOG = LoggerFactory.getLogger(S3Recorder.class);
 
   private final ObjectWriter objects;
   private final RecordingRepository repository;
   private final Executor pool;
-  private final Supplier<StreamInfo> streamInfo;
-  private final Consumer<StreamEvent> events;
   private final Clock clock;
   private final boolean fmp4;
+  private final String configurationArn;
+  private final int reconnectWindowSeconds;
+  private final ThumbnailPlan thumbnailPlan;
   private final Set<Integer> initsWritten = new HashSet<>();
   private final StringBuilder entries = new StringBuilder();
+  private volatile Supplier<StreamInfo> streamInfo;
+  private volatile Consumer<StreamEvent> events;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  private ThumbnailSink thumbnails;
   private RecordingRecord record;
   private long segmentCount;
+  private long thumbnailCount;
   private int targetDuration = 1;
   private int currentInit = -1;
+  private int initOffset;
+  private boolean discontinuityNext;
   private long peakBandwidth;
   private boolean failed;
   private volatile boolean ended;
+  private volatile Instant streamEndedAt;
+  private volatile int streams = 1;
   private Consumer<S3Recorder> onFinished = ignored -> {};
+  private Consumer<S3Recorder> onStreamEnded = ignored -> {};
 
   S3Recorder(ObjectWriter objects, RecordingRepository repository, Executor pool, RecordingRecord record,
       Supplier<StreamInfo> streamInfo, Consumer<StreamEvent> events, Clock clock) {
+    this(objects, repository, pool, record, streamInfo, events, clock, null, 0, ThumbnailPlan.DISABLED);
+  }
+
+  S3Recorder(ObjectWriter objects, RecordingRepository repository, Executor pool, RecordingRecord record,
+      Supplier<StreamInfo> streamInfo, Consumer<StreamEvent> events, Clock clock, String configurationArn,
+      int reconnectWindowSeconds, ThumbnailPlan thumbnailPlan) {
     this.objects = requireNonNull(objects, "objects is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.pool = requireNonNull(pool, "pool is null");
@@ -62,6 +86,21 @@ final class S3Recorder implements SegmentListener {
     this.events = requireNonNull(events, "events is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.fmp4 = "FRAGMENTED_MP4".equals(record.container());
+    this.configurationArn = configurationArn;
+    this.reconnectWindowSeconds = Math.max(0, reconnectWindowSeconds);
+    this.thumbnailPlan = requireNonNull(thumbnailPlan, "thumbnailPlan is null");
+  }
+
+  /** Takes thumbnails from the broadcast's keyframes with {@code encoder} on {@code thumbnailPool}. */
+  void enableThumbnails(JpegEncoder encoder, Executor thumbnailPool) {
+    if (thumbnailPlan.enabled()) {
+      thumbnails = new ThumbnailSink(thumbnailPlan, encoder, thumbnailPool, clock::millis, this::storeThumbnail);
+    }
+  }
+
+  @Override
+  public MediaSink frames() {
+    return thumbnails;
   }
 
   void start() {
@@ -81,6 +120,9 @@ final class S3Recorder implements SegmentListener {
   }
 
   private void writeSegment(Segment segment, InitSection init, byte[] bytes, StreamInfo info) {
+    if (ended) {
+      return;
+    }
     String rendition = record.renditionPath();
     int width = record.width();
     int height = record.height();
@@ -90,13 +132,14 @@ final class S3Recorder implements SegmentListener {
       rendition = RecordingLayout.renditionPath(height, info == null ? 0 : info.frameRate());
     }
     boolean initChanged = false;
-    if (fmp4 && init != null && initsWritten.add(init.id())) {
-      put(RecordingLayout.renditionKey(record.keyPrefix(), rendition, RecordingLayout.initFile(init.id())),
+    int initId = init == null ? -1 : init.id() + initOffset;
+    if (fmp4 && init != null && initsWritten.add(initId)) {
+      put(RecordingLayout.renditionKey(record.keyPrefix(), rendition, RecordingLayout.initFile(initId)),
           init.data(), "video/mp4");
       initChanged = currentInit >= 0;
-      currentInit = init.id();
+      currentInit = initId;
     } else if (fmp4 && currentInit < 0 && init != null) {
-      currentInit = init.id();
+      currentInit = initId;
     }
     String file = RecordingLayout.segmentFile(segmentCount++, record.container());
     put(RecordingLayout.renditionKey(record.keyPrefix(), rendition, file), bytes,
@@ -105,7 +148,8 @@ final class S3Recorder implements SegmentListener {
       entries.append("#EXT-X-MAP:URI=\"").append(RecordingLayout.initFile(currentInit)).append("\"\n");
     }
     entries.append(RecordingDocuments.segmentEntry(segment.duration(), segment.programDateTime(),
-        segment.discontinuity() || initChanged, file));
+        segment.discontinuity() || initChanged || (discontinuityNext && segmentCount > 1), file));
+    discontinuityNext = false;
     targetDuration = Math.max(targetDuration, (int) Math.ceil(segment.duration()));
     if (segment.duration() > 0) {
       peakBandwidth = Math.max(peakBandwidth, (long) (bytes.length * 8 / segment.duration()));
@@ -123,6 +167,24 @@ final class S3Recorder implements SegmentListener {
     repository.update(record);
   }
 
+  /** Runs on the thumbnail pool; the write joins the recording's ordered chain. */
+  private void storeThumbnail(byte[] jpeg) {
+    enqueue(() -> {
+      if (ended) {
+        return;
+      }
+      long index = thumbnailCount++;
+      try {
+        for (String key : thumbnailPlan.keys(record.keyPrefix(), index)) {
+          put(key, jpeg, "image/jpeg");
+        }
+      } catch (RuntimeException e) {
+        // A lost thumbnail does not fail the recording.
+        LOG.warn("thumbnail {} of recording {} not stored", index, record.recordingId(), e);
+      }
+    });
+  }
+
   private String playlist(boolean finished) {
     String initFile = fmp4 ? RecordingLayout.initFile(Math.max(0, firstInit())) : null;
     String text = RecordingDocuments.playlistHeader(targetDuration, fmp4, finished, initFile) + entries;
@@ -133,8 +195,46 @@ final class S3Recorder implements SegmentListener {
     return initsWritten.stream().min(Integer::compare).orElse(0);
   }
 
+  /** The broadcast ended: finish now, or wait for a reconnect when the configuration has a window. */
   @Override
   public void onEnd() {
+    if (reconnectWindowSeconds <= 0) {
+      finishNow();
+      return;
+    }
+    Instant at = clock.instant();
+    streamEndedAt = at;
+    enqueue(() -> {
+      // Persisted as "ended, awaiting reconnect": a crash now is finalised as ENDED on restart, not as a failure.
+      record = record.finished(RecordingRecord.STARTED, at);
+      repository.update(record);
+    });
+    onStreamEnded.accept(this);
+  }
+
+  /**
+   * The channel's next broadcast continues this recording: its segments follow after an EXT-X-DISCONTINUITY,
+   * its session gets "Recording Start" (and, at the end, "Recording End").
+   */
+  void resume(Supplier<StreamInfo> info, Consumer<StreamEvent> sessionEvents) {
+    this.streamInfo = requireNonNull(info, "info is null");
+    this.events = requireNonNull(sessionEvents, "sessionEvents is null");
+    streamEndedAt = null;
+    streams++;
+    enqueue(() -> {
+      discontinuityNext = true;
+      // The new broadcast's segmenter numbers its init sections from 0 again; keep ours unique.
+      initOffset = initsWritten.stream().max(Integer::compare).map(max -> max + 1).orElse(initOffset);
+      record = record.finished(RecordingRecord.STARTED, null);
+      repository.update(record);
+      events.accept(StreamEvents.recording(StreamEvents.RECORDING_START, clock.instant()));
+    });
+    LOG.info("recording {} of {} continues with the channel's next broadcast (stream {} of this recording)",
+        record.recordingId(), record.channelArn(), streams);
+  }
+
+  /** Writes the VOD playlist and recording-ended.json after everything queued so far. */
+  void finishNow() {
     enqueue(this::finish);
   }
 
@@ -143,7 +243,11 @@ final class S3Recorder implements SegmentListener {
       return;
     }
     ended = true;
+    if (thumbnails != null) {
+      thumbnails.close();
+    }
     String status = failed ? RecordingRecord.FAILED : RecordingRecord.ENDED;
+    Instant endedAt = streamEndedAt != null ? streamEndedAt : clock.instant();
     try {
       if (record.renditionPath() != null) {
         put(RecordingLayout.renditionKey(record.keyPrefix(), record.renditionPath(),
@@ -151,13 +255,13 @@ final class S3Recorder implements SegmentListener {
             "application/vnd.apple.mpegurl");
       }
       put(RecordingLayout.ENDED_EVENT, RecordingDocuments.ended(record.channelArn(), record.startedAt(),
-          clock.instant(), status, failed ? "InternalServerException" : null, record.durationMillis(),
+          endedAt, status, failed ? "InternalServerException" : null, record.durationMillis(),
           record.renditionPath(), record.width(), record.height()), "application/json");
     } catch (RuntimeException e) {
       LOG.warn("recording {} could not be finalised", record.recordingId(), e);
       status = RecordingRecord.FAILED;
     }
-    record = record.finished(status, clock.instant());
+    record = record.finished(status, endedAt);
     repository.update(record);
     events.accept(StreamEvents.recording(RecordingRecord.ENDED.equals(status)
         ? StreamEvents.RECORDING_END : StreamEvents.RECORDING_END_FAILURE, clock.instant()));
@@ -166,6 +270,26 @@ final class S3Recorder implements SegmentListener {
 
   void onFinished(Consumer<S3Recorder> callback) {
     this.onFinished = requireNonNull(callback, "callback is null");
+  }
+
+  /** Told when a broadcast ended and the recording now waits for a reconnect. */
+  void onStreamEnded(Consumer<S3Recorder> callback) {
+    this.onStreamEnded = requireNonNull(callback, "callback is null");
+  }
+
+  /** The facts the reconnect decision needs; only meaningful while waiting. */
+  ReconnectWindow.Waiting waiting() {
+    Instant endedAt = streamEndedAt;
+    return new ReconnectWindow.Waiting(configurationArn, record.container(), reconnectWindowSeconds,
+        record.startedAt(), endedAt == null ? clock.instant() : endedAt, streams);
+  }
+
+  String channelArn() {
+    return record.channelArn();
+  }
+
+  String recordingId() {
+    return record.recordingId();
   }
 
   /** Resolves when every write queued so far is done; for shutdown and tests. */

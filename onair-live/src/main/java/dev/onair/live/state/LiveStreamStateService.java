@@ -111,12 +111,16 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     sessions.create(channel.arn(), streamId, start);
     event(broadcast, StreamEvents.state(StreamEvents.SESSION_CREATED, start));
     event(broadcast, StreamEvents.state(StreamEvents.STREAM_START, start));
+    MediaSink recordingFrames = null;
     if (records) {
       try {
         SegmentListener recorder = recordings.start(channel, streamId, start, stats::streamInfo,
             e -> event(broadcast, e));
         if (recorder != null) {
           segmenter.addListener(recorder);
+        }
+        if (recorder instanceof RecordingStarter.FrameTap tap) {
+          recordingFrames = tap.frames();
         }
       } catch (RuntimeException e) {
         LOG.warn("recording of {} could not start", channel.arn(), e);
@@ -149,7 +153,47 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     };
     // Order matters: stats see a frame before the segmenter publishes it; the end hook runs last, after the
     // segmenter has closed its final segment and the recorder has been told.
-    return MediaSink.fanOut(List.of(stats, segmenter, end));
+    // The recording's frame tap (thumbnails) sees frames after the segmenter; it must never throw or block.
+    return MediaSink.fanOut(recordingFrames == null ? List.of(stats, segmenter, end)
+        : List.of(stats, segmenter, guarded(recordingFrames, broadcast), end));
+  }
+
+  /** A recording's frame tap whose failures are logged and never reach the ingest path. */
+  private static MediaSink guarded(MediaSink sink, Broadcast broadcast) {
+    return new MediaSink() {
+      @Override
+      public void onVideoConfig(long dtsMillis, dev.onair.media.codec.AvcDecoderConfig config) {
+        try {
+          sink.onVideoConfig(dtsMillis, config);
+        } catch (RuntimeException e) {
+          LOG.warn("recording frame tap of {} failed", broadcast, e);
+        }
+      }
+
+      @Override
+      public void onVideo(long dtsMillis, int cts, boolean keyframe, byte[] avcc) {
+        try {
+          sink.onVideo(dtsMillis, cts, keyframe, avcc);
+        } catch (RuntimeException e) {
+          LOG.warn("recording frame tap of {} failed", broadcast, e);
+        }
+      }
+
+      @Override
+      public void onAudioConfig(long dtsMillis, dev.onair.media.codec.AacConfig config) {}
+
+      @Override
+      public void onAudio(long dtsMillis, byte[] aacFrame) {}
+
+      @Override
+      public void onEnd() {
+        try {
+          sink.onEnd();
+        } catch (RuntimeException e) {
+          LOG.warn("recording frame tap of {} failed", broadcast, e);
+        }
+      }
+    };
   }
 
   private void finish(Broadcast broadcast) {

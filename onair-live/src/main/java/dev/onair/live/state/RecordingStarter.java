@@ -19,6 +19,14 @@ public interface RecordingStarter {
   SegmentListener start(Channel channel, String streamId, Instant startTime, Supplier<StreamInfo> streamInfo,
       Consumer<StreamEvent> events);
 
+  /**
+   * A recording that also wants the broadcast's frames (thumbnails from keyframes): {@link #frames()} is fanned
+   * out after the segmenter, on the ingest thread; null when it takes none.
+   */
+  interface FrameTap extends SegmentListener {
+    dev.onair.rtmp.session.MediaSink frames();
+  }
+
   static RecordingStarter none() {
     return (channel, streamId, startTime, streamInfo, events) -> null;
   }

@@ -8,13 +8,13 @@ import java.io.ByteArrayOutputStream;
  * {@code ngx_rtmp_hls_video}: an AUD first, SPS+PPS from the sequence header before every IDR,
  * and in-band AUD/SPS/PPS dropped so they are never duplicated.
  */
-final class AnnexB {
+public final class AnnexB {
   private static final byte[] START_CODE = {0, 0, 0, 1};
   private static final byte[] AUD = {0, 0, 0, 1, 0x09, (byte) 0xF0};
 
   private AnnexB() {}
 
-  static byte[] fromAvcc(byte[] avcc, AvcDecoderConfig config) {
+  public static byte[] fromAvcc(byte[] avcc, AvcDecoderConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(avcc.length + 64);
     out.writeBytes(AUD);
     int lengthSize = config.nalLengthSize();
