@@ -37,6 +37,7 @@ import dev.onair.s3.ObjectWriter;
 import dev.onair.s3.S3Config;
 import dev.onair.s3.S3Service;
 import dev.onair.s3.S3ServiceDefinition;
+import dev.onair.s3.blob.BlobStore;
 import dev.onair.s3.blob.FilesystemBlobStore;
 import dev.onair.server.config.ServerConfig;
 import dev.onair.server.frontdoor.CallObserver;
@@ -72,6 +73,7 @@ import dev.onair.storage.jdbc.monitoring.JdbcMetricStore;
 import dev.onair.storage.jdbc.monitoring.JdbcQuotaStore;
 import dev.onair.storage.jdbc.monitoring.JdbcTags;
 import dev.onair.storage.jdbc.s3.JdbcBucketRepository;
+import dev.onair.storage.objectstore.ExternalBlobStore;
 import dev.onair.storage.objectstore.ExternalObjectWriter;
 import dev.onair.storage.objectstore.ObjectStoreException;
 import dev.onair.storage.objectstore.S3ObjectStoreClient;
@@ -143,7 +145,7 @@ public final class Onair implements AutoCloseable {
 
     List<String> s3Hosts = List.of("s3.localhost", "localhost", config.publicHost());
     JdbcBucketRepository bucketRepository = new JdbcBucketRepository(database.jdbc());
-    FilesystemBlobStore blobStore = new FilesystemBlobStore(config.dataDir().resolve("s3"), clock);
+    BlobStore blobStore = blobStore(config, clock);
     S3Service s3 = new S3Service(bucketRepository, blobStore, S3Config.of(s3Hosts), clock);
     IamService iam = new IamService(iamCore);
     S3BucketDirectory bucketDirectory = new S3BucketDirectory(bucketRepository, blobStore);
@@ -280,6 +282,20 @@ public final class Onair implements AutoCloseable {
         "account {}; services {}",
         accountId,
         services.services().stream().map(ServiceDefinition::signingName).toList());
+  }
+
+  /**
+   * The S3 API's object bytes: in the operator's S3-compatible store when one is configured, under {@code
+   * onair-s3/<bucket>/} in its bucket, so that any node reads what any node wrote; otherwise in this node's data
+   * directory.
+   */
+  private static BlobStore blobStore(ServerConfig config, Clock clock) {
+    if (config.objectStore() == null) {
+      return new FilesystemBlobStore(config.dataDir().resolve("s3"), clock);
+    }
+    LOG.info("S3 API objects go to {} under onair-s3/", config.objectStore());
+    return new ExternalBlobStore(
+        new S3ObjectStoreClient(config.objectStore(), clock), config.dataDir().resolve("s3").resolve("spool"), clock);
   }
 
   /**

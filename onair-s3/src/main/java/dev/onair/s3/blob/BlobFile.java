@@ -65,21 +65,38 @@ final class BlobFile {
         throw new IOException("not an Onair object file: " + file);
       }
       ByteBuffer body = readFully(channel, size - FOOTER - length, length);
-      Map<String, Object> json = JSON.readValue(body.array(), MAP);
-      ObjectAttributes attributes =
-          new ObjectAttributes(
-              (String) json.get("contentType"),
-              strings(json.get("userMetadata")),
-              strings(json.get("headers")),
-              strings(json.get("checksums")));
-      return new ObjectMetadata(
-          (String) json.get("key"),
-          ((Number) json.get("size")).longValue(),
-          (String) json.get("etag"),
-          Instant.parse((String) json.get("lastModified")),
-          ((Number) json.getOrDefault("partsCount", 0)).intValue(),
-          attributes);
+      return parseTrailer(body.array());
     }
+  }
+
+  /** The footer's JSON length, or -1 when {@code footer} (the last {@link #FOOTER} bytes) is not an Onair footer. */
+  static int trailerLength(byte[] bytes, int footerOffset) {
+    ByteBuffer footer = ByteBuffer.wrap(bytes, footerOffset, FOOTER);
+    int length = footer.getInt();
+    byte[] magic = new byte[MAGIC.length];
+    footer.get(magic);
+    return Arrays.equals(magic, MAGIC) && length >= 0 ? length : -1;
+  }
+
+  static int footerLength() {
+    return FOOTER;
+  }
+
+  static ObjectMetadata parseTrailer(byte[] trailerJson) throws IOException {
+    Map<String, Object> json = JSON.readValue(trailerJson, MAP);
+    ObjectAttributes attributes =
+        new ObjectAttributes(
+            (String) json.get("contentType"),
+            strings(json.get("userMetadata")),
+            strings(json.get("headers")),
+            strings(json.get("checksums")));
+    return new ObjectMetadata(
+        (String) json.get("key"),
+        ((Number) json.get("size")).longValue(),
+        (String) json.get("etag"),
+        Instant.parse((String) json.get("lastModified")),
+        ((Number) json.getOrDefault("partsCount", 0)).intValue(),
+        attributes);
   }
 
   /** Reads {@code length} data bytes starting {@code offset} bytes into the object. */

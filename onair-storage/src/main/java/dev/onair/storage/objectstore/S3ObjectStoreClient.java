@@ -115,8 +115,69 @@ public final class S3ObjectStoreClient {
     }
   }
 
+  /** An answer to {@link #fetch}: status, body, the stored object's ETag (quoted, as sent) and Content-Range. */
+  public record Fetched(int status, byte[] body, String etag, String contentRange) {}
+
+  /**
+   * A GET with optional {@code Range} and {@code If-Match} headers; 404, 412 and 416 come back as answers, any
+   * other failure throws.
+   */
+  public Fetched fetch(String key, String range, String ifMatch) {
+    List<String> headers = new ArrayList<>();
+    if (range != null) {
+      headers.addAll(List.of("Range", range));
+    }
+    if (ifMatch != null) {
+      headers.addAll(List.of("If-Match", ifMatch));
+    }
+    HttpResponse<byte[]> response = send("GET", key, Map.of(), new byte[0], headers);
+    int status = response.statusCode();
+    if (status != 404 && status != 412 && status != 416) {
+      requireSuccess(response, "GET " + key);
+    }
+    return new Fetched(status, response.body(), response.headers().firstValue("ETag").orElse(null),
+        response.headers().firstValue("Content-Range").orElse(null));
+  }
+
+  /** Whether an object is stored under {@code key} (a HEAD). */
+  public boolean exists(String key) {
+    HttpResponse<byte[]> response = send("HEAD", key, Map.of(), new byte[0], List.of());
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    requireSuccess(response, "HEAD " + key);
+    return true;
+  }
+
+  /** Stores a file's bytes; {@code sha256Hex} is the payload hash that is signed. */
+  public void putFile(String key, java.nio.file.Path file, String sha256Hex) {
+    HttpRequest.BodyPublisher publisher;
+    try {
+      publisher = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new ObjectStoreException("PUT " + describe(key) + ": " + e.getMessage(), e);
+    }
+    HttpResponse<byte[]> response = send("PUT", key, Map.of(), publisher, sha256Hex, List.of());
+    requireSuccess(response, "PUT " + key);
+  }
+
+  /** Whether any key starts with {@code prefix} (one page of one key). */
+  public boolean anyUnder(String prefix) {
+    Map<String, String> query = new TreeMap<>(Map.of("list-type", "2", "prefix", prefix, "max-keys", "1"));
+    HttpResponse<byte[]> response = send("GET", "", query, new byte[0], List.of());
+    requireSuccess(response, "ListObjectsV2 " + prefix);
+    return KEY.matcher(new String(response.body(), StandardCharsets.UTF_8)).find();
+  }
+
   private HttpResponse<byte[]> send(
       String method, String key, Map<String, String> query, byte[] body, List<String> extraHeaders) {
+    HttpRequest.BodyPublisher publisher = body.length == 0 && !method.equals("PUT")
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+    return send(method, key, query, publisher, sha256(body), extraHeaders);
+  }
+
+  private HttpResponse<byte[]> send(String method, String key, Map<String, String> query,
+      HttpRequest.BodyPublisher publisher, String payloadHash, List<String> extraHeaders) {
     URI endpoint = settings.endpoint();
     String host = settings.pathStyle() ? authority(endpoint) : settings.bucket() + "." + authority(endpoint);
     String path = (settings.pathStyle() ? "/" + encode(settings.bucket(), false) : "")
@@ -133,14 +194,13 @@ public final class S3ObjectStoreClient {
     List<String> headers = new ArrayList<>(List.of("Host", host));
     headers.addAll(extraHeaders);
     SigningRequest signed = signer.sign(
-        SigningRequest.of(method, target, sha256(body), headers.toArray(String[]::new)),
+        SigningRequest.of(method, target, payloadHash, headers.toArray(String[]::new)),
         SigningCredentials.of(settings.accessKeyId(), settings.secretAccessKey().reveal()),
         settings.region(), "s3", clock.instant(), true);
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create(endpoint.getScheme() + "://" + host + target))
         .timeout(TIMEOUT)
-        .method(method, body.length == 0 && !method.equals("PUT")
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(method, publisher);
     // java.net.http sets Host itself from the URI, which is the value that was signed
     signed.headers().stream()
         .filter(header -> !header.getKey().equalsIgnoreCase("Host"))
