@@ -74,6 +74,33 @@ class FrontDoorIntegrationTest {
     }
   }
 
+  @Test
+  void apiCallLog_oneJsonObjectPerCall() throws Exception {
+    String requestId;
+    try (IamClient iam = Clients.iam(onair())) {
+      requestId = iam.getUser().responseMetadata().requestId();
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode line = null;
+    for (int attempt = 0; attempt < 50 && line == null; attempt++) {
+      for (String text : onair().log().split("\n")) {
+        if (text.startsWith("{") && text.contains(requestId)) {
+          line = json.readTree(text);
+        }
+      }
+      if (line == null) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(line).as("JSON log line for request %s", requestId).isNotNull();
+    assertThat(line.get("principal").asText()).isEqualTo("arn:aws:iam::123456789012:user/admin");
+    assertThat(line.get("action").asText()).isEqualTo("iam:GetUser");
+    assertThat(line.get("decision").asText()).isEqualTo("ALLOW");
+    assertThat(line.get("status").asInt()).isEqualTo(200);
+    assertThat(line.has("latencyMs")).isTrue();
+    assertThat(Instant.parse(line.get("time").asText())).isBefore(Instant.now().plusSeconds(1));
+  }
+
   static Stream<Arguments> badCredentials() {
     return Stream.of(
         Arguments.of(

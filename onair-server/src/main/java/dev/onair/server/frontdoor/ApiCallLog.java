@@ -1,11 +1,13 @@
 package dev.onair.server.frontdoor;
 
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per API call: request id, principal ARN, action, decision, status, latency. Never a header value, a
- * body or a query string, since any of them may carry credentials or secrets.
+ * One JSON object per line per API call, on logger {@code onair.api}: time, request id, principal ARN, action,
+ * decision, status, latency. Log shippers parse it without a grok pattern. Never a header value, a body or a query
+ * string, since any of them may carry credentials or secrets.
  */
 final class ApiCallLog {
   private static final Logger LOG = LoggerFactory.getLogger("onair.api");
@@ -21,13 +23,49 @@ final class ApiCallLog {
 
   static void log(
       String requestId, String principal, String action, Decision decision, int status, long latencyMillis) {
-    LOG.info(
-        "request={} principal={} action={} decision={} status={} latencyMs={}",
-        requestId,
-        principal == null ? "-" : principal,
-        action == null ? "-" : action,
-        decision,
-        status,
-        latencyMillis);
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    StringBuilder line = new StringBuilder(256);
+    line.append("{\"time\":\"").append(Instant.now()).append('"');
+    field(line, "requestId", requestId);
+    field(line, "principal", principal);
+    field(line, "action", action);
+    field(line, "decision", decision.name());
+    line.append(",\"status\":").append(status);
+    line.append(",\"latencyMs\":").append(latencyMillis).append('}');
+    LOG.info(line.toString());
+  }
+
+  private static void field(StringBuilder line, String name, String value) {
+    line.append(",\"").append(name).append("\":");
+    if (value == null) {
+      line.append("null");
+      return;
+    }
+    line.append('"');
+    appendEscaped(line, value);
+    line.append('"');
+  }
+
+  /** JSON string escaping (RFC 8259): quotes, backslashes and control characters. */
+  static void appendEscaped(StringBuilder line, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> line.append("\\\"");
+        case '\\' -> line.append("\\\\");
+        case '\n' -> line.append("\\n");
+        case '\r' -> line.append("\\r");
+        case '\t' -> line.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            line.append(String.format("\\u%04x", (int) c));
+          } else {
+            line.append(c);
+          }
+        }
+      }
+    }
   }
 }
