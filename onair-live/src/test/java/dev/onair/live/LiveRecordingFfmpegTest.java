@@ -78,7 +78,9 @@ class LiveRecordingFfmpegTest {
     String prefix = prefixes.get(0);
     List<String> ended = objects.keys().stream().filter(k -> k.endsWith("events/recording-ended.json")).toList();
     assertThat(ended).containsExactly(prefix + "/events/recording-ended.json");
-    assertThat(new String(objects.get(ended.get(0)), StandardCharsets.UTF_8)).contains("\"RECORDING_ENDED\"");
+    assertThat(new String(objects.get(ended.get(0)), StandardCharsets.UTF_8)).contains("\"RECORDING_ENDED\"",
+        "\"thumbnails\":{\"path\":\"media/thumbnails\",\"resolution_height\":360,\"resolution_width\":640}",
+        "\"latest_thumbnail\":{\"path\":\"media/latest_thumbnail/thumb.jpg\"");
     String playlist = new String(objects.get(prefix + "/media/hls/360p30/playlist.m3u8"), StandardCharsets.UTF_8);
     assertThat(playlist).contains("#EXT-X-DISCONTINUITY", "#EXT-X-PLAYLIST-TYPE:VOD").endsWith("#EXT-X-ENDLIST\n");
 

@@ -27,8 +27,31 @@ final class RecordingDocuments {
    */
   static byte[] ended(String channelArn, Instant startedAt, Instant endedAt, String status, String message,
       long durationMillis, String rendition, int width, int height) {
+    return ended(channelArn, startedAt, endedAt, status, message, durationMillis, rendition, width, height, null);
+  }
+
+  /** @param thumbnails the thumbnails taken (media.thumbnails / media.latest_thumbnail), null when none */
+  static byte[] ended(String channelArn, Instant startedAt, Instant endedAt, String status, String message,
+      long durationMillis, String rendition, int width, int height, ThumbnailPlan thumbnails) {
     ObjectNode root = base(channelArn, startedAt, endedAt, status, message);
-    root.set("media", media(durationMillis, rendition, width, height));
+    ObjectNode media = media(durationMillis, rendition, width, height);
+    if (thumbnails != null && thumbnails.enabled()) {
+      int thumbHeight = thumbnails.height(height);
+      int thumbWidth = thumbnails.width(width, height);
+      if (thumbnails.sequential()) {
+        ObjectNode node = media.putObject("thumbnails");
+        node.put("path", ThumbnailPlan.THUMBNAILS_PATH);
+        node.put("resolution_height", thumbHeight);
+        node.put("resolution_width", thumbWidth);
+      }
+      if (thumbnails.latest()) {
+        ObjectNode node = media.putObject("latest_thumbnail");
+        node.put("path", ThumbnailPlan.LATEST_PATH);
+        node.put("resolution_height", thumbHeight);
+        node.put("resolution_width", thumbWidth);
+      }
+    }
+    root.set("media", media);
     return bytes(root);
   }
 

@@ -256,7 +256,8 @@ final class S3Recorder implements RecordingStarter.FrameTap {
       }
       put(RecordingLayout.ENDED_EVENT, RecordingDocuments.ended(record.channelArn(), record.startedAt(),
           endedAt, status, failed ? "InternalServerException" : null, record.durationMillis(),
-          record.renditionPath(), record.width(), record.height()), "application/json");
+          record.renditionPath(), record.width(), record.height(), thumbnails == null ? null : thumbnailPlan),
+          "application/json");
     } catch (RuntimeException e) {
       LOG.warn("recording {} could not be finalised", record.recordingId(), e);
       status = RecordingRecord.FAILED;
