@@ -146,6 +146,28 @@ class S3RecordingStarterTest {
     assertThat(objects.keys()).filteredOn(k -> k.endsWith("recording-ended.json")).hasSize(1);
   }
 
+  @Test
+  void withoutFfmpeg_recordsWithoutThumbnails_andLooksOnce() {
+    RecordingConfiguration base = Fakes.recording("rc1", "bucket");
+    configurations.create(new RecordingConfiguration(base.arn(), base.name(), base.bucketName(), base.state(),
+        ThumbnailConfiguration.DEFAULT, 0, base.renditionConfiguration(), base.createdAt()));
+    int[] lookups = {0};
+    S3RecordingStarter starter = new S3RecordingStarter(configurations, repository, objects, Runnable::run,
+        new IdGenerator(), clock, Runnable::run, () -> {
+          lookups[0]++;
+          return FfmpegJpegEncoder.detect("/nonexistent/ffmpeg", Duration.ofSeconds(1));
+        });
+    for (String stream : List.of("st-1", "st-2")) {
+      SegmentListener recorder = starter.start(channel(), stream, clock.instant(), () -> INFO, e -> { });
+      assertThat(((S3Recorder) recorder).frames()).isNull();
+      segment(recorder, false);
+      recorder.onEnd();
+    }
+    assertThat(lookups[0]).isEqualTo(1);
+    assertThat(objects.keys()).filteredOn(k -> k.endsWith("recording-ended.json")).hasSize(2);
+    assertThat(objects.keys()).noneMatch(k -> k.contains("thumb"));
+  }
+
   private S3RecordingStarter starter(int window) {
     configurations.create(configuration("rc1", window));
     return new S3RecordingStarter(configurations, repository, objects, Runnable::run, new IdGenerator(), clock,
