@@ -85,12 +85,26 @@ public final class OrphanReaper {
     sessions.end(channelArn, streamId, now);
   }
 
+  /**
+   * The recording of the reaped broadcast: the one it started, or one it continued within the recording's
+   * reconnect window (that row keeps the first broadcast's stream id, but only a live broadcast's recording has
+   * no {@code endedAt}, and the channel had no live lease when its lease was reaped; a broadcast that claimed the
+   * channel since then is spared by its own live lease).
+   */
+  private boolean belongsTo(RecordingRecord record, String channelArn, String streamId) {
+    if (!record.channelArn().equals(channelArn)) {
+      return false;
+    }
+    return record.streamId().equals(streamId)
+        || (record.endedAt() == null && !liveElsewhere(channelArn, record.streamId()));
+  }
+
   private void failRecordings(String channelArn, String streamId) {
     if (recovery == null) {
       return;
     }
     for (RecordingRecord record : recordings.unfinished()) {
-      if (record.channelArn().equals(channelArn) && record.streamId().equals(streamId)) {
+      if (belongsTo(record, channelArn, streamId)) {
         recovery.fail(record);
         sessions.addEvent(channelArn, streamId,
             StreamEvents.recording(StreamEvents.RECORDING_END_FAILURE, clock.instant()), true);

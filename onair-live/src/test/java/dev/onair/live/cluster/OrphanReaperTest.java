@@ -45,6 +45,28 @@ class OrphanReaperTest {
         Arguments.of(History.TAKEN_OVER, 12, false));
   }
 
+  @org.junit.jupiter.api.Test
+  void recordingContinuedByTheDeadBroadcast_isFailedToo_butNotOneWaitingForAReconnect() {
+    PublisherLease leases = new InMemoryPublisherLease();
+    InMemoryLiveSessionRepository sessions = new InMemoryLiveSessionRepository();
+    InMemoryRecordingRepository recordings = new InMemoryRecordingRepository();
+    leases.claim(CHANNEL, "A", "st-a", new Holder("a:8080", "key", T0), T0, TTL).orElseThrow();
+    sessions.create(CHANNEL, "st-a", T0);
+    // Started by an earlier broadcast st-0, continued by st-a within the reconnect window.
+    recordings.create(new RecordingRecord("merged", CHANNEL, "st-0", "bucket", "prefix", T0.minusSeconds(60), "TS",
+        null, 0, 0, 0, null, RecordingRecord.STARTED, null));
+    // A recording of the channel waiting out its window on another node (endedAt set) is not this broadcast's.
+    recordings.create(new RecordingRecord("waiting", CHANNEL, "st-w", "bucket", "prefix2", T0.minusSeconds(30), "TS",
+        null, 0, 0, 0, null, RecordingRecord.STARTED, T0.minusSeconds(5)));
+    Clock at = Clock.fixed(T0.plusSeconds(11), ZoneOffset.UTC);
+    OrphanReaper survivor = new OrphanReaper(leases, sessions, recordings,
+        new RecordingRecovery(recordings, new Fakes.Objects(), at), at);
+
+    assertThat(survivor.sweep()).isEqualTo(1);
+    assertThat(recordings.find("merged").orElseThrow().status()).isEqualTo(RecordingRecord.FAILED);
+    assertThat(recordings.find("waiting").orElseThrow().status()).isEqualTo(RecordingRecord.STARTED);
+  }
+
   @ParameterizedTest(name = "{0}, sweep at T0+{1}s -> ended {2}")
   @MethodSource("sweeps")
   void sweep(History history, int sweepAfterSeconds, boolean ended) {
