@@ -18,6 +18,8 @@ info = {
   "nginx": sh("nginx -v 2>&1"), "nginx_rtmp": sh("dpkg-query -W -f='${Version}' libnginx-mod-rtmp 2>/dev/null"),
   "ffmpeg": sh("ffmpeg -version | head -1"),
   "commit": sh("git -C %s rev-parse --short HEAD" % os.environ.get("ROOT", ".")),
+  # the jar is built from the working tree: say when it held uncommitted changes to tracked files
+  "dirty_files": sh("git -C %s status --porcelain --untracked-files=no | wc -l" % os.environ.get("ROOT", ".")),
 }
 json.dump(info, open(sys.argv[1], "w"), indent=2)
 PY

@@ -254,7 +254,10 @@ def main():
                  f"{machine.get('ram_gib', '?')} GiB RAM, Linux {machine.get('kernel', '?')}; shared with other "
                  "work while measuring.")
     lines.append(f"- Load average (1/5/15 min) at each step: {loads or '?'}.")
-    lines.append(f"- Versions: Onair commit {machine.get('commit', '?')}, {machine.get('java', '?')}; moto "
+    dirty = machine.get("dirty_files", "0")
+    tree = (f" plus uncommitted changes in {dirty} tracked files (the jar is built from the working tree)"
+            if dirty not in ("", "0") else "")
+    lines.append(f"- Versions: Onair commit {machine.get('commit', '?')}{tree}, {machine.get('java', '?')}; moto "
                  f"{machine.get('moto', '?')}; {machine.get('nginx', '?')} with libnginx-mod-rtmp "
                  f"{machine.get('nginx_rtmp', '?')}; {machine.get('ffmpeg', '?')}.")
     lines.append("- Command: `bench/run-all.sh` (each step alone: see the section headings).\n")

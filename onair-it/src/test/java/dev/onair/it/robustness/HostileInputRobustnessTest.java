@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -115,8 +118,7 @@ class HostileInputRobustnessTest {
           + "&MetricData.member.1.Dimensions.member.1.Value=v&Version=2010-08-01"},
       {"monitoring", "Action=ListMetrics&Namespace=Fuzz&Version=2010-08-01"},
     };
-    Mutator mutator = new Mutator(new Random(SEED + 1));
-    fire("query", mutator, () -> {
+    fire("query", SEED + 1, mutator -> {
       String[] seed = seeds[mutator.random().nextInt(seeds.length)];
       byte[] body = mutator.random().nextInt(10) == 0 ? mutator.randomBytes(512) : mutator.mutate(utf8(seed[1]));
       return Robustness.signed(ONAIR.process(), seed[0], "POST", "/", body, "Content-Type", FORM);
@@ -150,8 +152,7 @@ class HostileInputRobustnessTest {
       {"monitoring", "/", "GraniteServiceVersion20100801.PutMetricData", "application/x-amz-json-1.0",
           "{\"Namespace\":\"Fuzz\",\"MetricData\":[{\"MetricName\":\"m\",\"Value\":1.5,\"Unit\":\"Count\"}]}"},
     };
-    Mutator mutator = new Mutator(new Random(SEED + 2));
-    fire("json", mutator, () -> {
+    fire("json", SEED + 2, mutator -> {
       String[] seed = seeds[mutator.random().nextInt(seeds.length)];
       byte[] body = mutator.random().nextInt(10) == 0 ? mutator.randomBytes(512) : mutator.mutate(utf8(seed[4]));
       List<String> headers = new ArrayList<>(List.of("Content-Type", seed[3]));
@@ -177,8 +178,7 @@ class HostileInputRobustnessTest {
             Map.of("Namespace", "Fuzz", "MetricName", "m"), "Period", 60, "Stat", "Sum"))),
             "StartTime", Cbor.epoch(1_700_000_000), "EndTime", Cbor.epoch(1_700_003_600))));
     String[] operations = {"ListMetrics", "PutMetricData", "GetMetricData", "DescribeAlarms"};
-    Mutator mutator = new Mutator(new Random(SEED + 3));
-    fire("cbor", mutator, () -> {
+    fire("cbor", SEED + 3, mutator -> {
       Random random = mutator.random();
       byte[] body = switch (random.nextInt(10)) {
         case 0 -> mutator.randomBytes(256);
@@ -195,7 +195,6 @@ class HostileInputRobustnessTest {
   @Order(4)
   void sigV4AuthorizationHeaders() throws IOException {
     byte[] body = utf8("Action=GetCallerIdentity&Version=2011-06-15");
-    Mutator mutator = new Mutator(new Random(SEED + 4));
     String[] structured = {
       "", "AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 ", "AWS4-HMAC-SHA256 Credential=", "AWS4-HMAC-SHA256 ,,,,",
       "AWS4-HMAC-SHA256 Credential=AKIAONAIRITADMIN0001/20240101/us-east-1/sts/aws4_request, SignedHeaders=host, "
@@ -206,7 +205,7 @@ class HostileInputRobustnessTest {
       "Bearer x", "AWS4-HMAC-SHA256 Credential=AKIAONAIRITADMIN0001/../../../../etc/passwd, SignedHeaders=, "
           + "Signature=",
     };
-    fire("sigv4-header", mutator, () -> {
+    fire("sigv4-header", SEED + 4, mutator -> {
       Random random = mutator.random();
       byte[] signed = Robustness.signed(ONAIR.process(), "sts", "POST", "/", body, "Content-Type", FORM);
       String text = new String(signed, StandardCharsets.ISO_8859_1);
@@ -234,8 +233,7 @@ class HostileInputRobustnessTest {
   @Test
   @Order(5)
   void presignedQueryStrings() throws IOException {
-    Mutator mutator = new Mutator(new Random(SEED + 5));
-    fire("sigv4-presigned", mutator, () -> {
+    fire("sigv4-presigned", SEED + 5, mutator -> {
       SigningRequest presigned = new SigV4Signer().presign(
           SigningRequest.of("GET", "/?Action=GetCallerIdentity&Version=2011-06-15", (String) null,
               "Host", "127.0.0.1:" + ONAIR.process().httpPort()),
@@ -392,38 +390,69 @@ class HostileInputRobustnessTest {
    */
   record Probe(byte[] request, String originalSignature, boolean framingMayBreak) {}
 
-  private void fire(String family, Mutator mutator, Supplier<Object> inputs) throws IOException {
+  /** Parallel connections per family: the machine is small and shared, and the server has a worker pool. */
+  private static final int CONNECTIONS = 4;
+
+  /**
+   * Sends {@link Robustness#inputs()} inputs over {@link #CONNECTIONS} connections, each with its own mutator seeded
+   * from {@code seed} (so a seed replays the same inputs per connection).
+   */
+  private void fire(String family, long seed, Function<Mutator, Object> inputs) throws IOException {
     int count = Robustness.inputs();
-    Map<Integer, Integer> statuses = new TreeMap<>();
+    Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger sent = new AtomicInteger();
     long start = System.nanoTime();
-    try (RawHttp http = http()) {
-      for (int i = 0; i < count; i++) {
-        Object input = inputs.get();
-        Probe probe = input instanceof Probe p ? p : new Probe((byte[]) input, null, false);
-        RawHttp.Reply reply;
-        try {
-          reply = http.exchange(probe.request(), probe.framingMayBreak());
-        } catch (RawHttp.Hang hang) {
-          fail(family + " input #" + i + " hung (" + hang.getMessage() + "): " + printable(probe.request()));
-          return;
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < CONNECTIONS; t++) {
+      Mutator mutator = new Mutator(new Random(seed * 31 + t));
+      int share = count / CONNECTIONS + (t < count % CONNECTIONS ? 1 : 0);
+      Thread thread = new Thread(() -> {
+        try (RawHttp http = http()) {
+          for (int i = 0; i < share && failures.isEmpty(); i++) {
+            Object input = inputs.apply(mutator);
+            Probe probe = input instanceof Probe p ? p : new Probe((byte[]) input, null, false);
+            RawHttp.Reply reply;
+            try {
+              reply = http.exchange(probe.request(), probe.framingMayBreak());
+            } catch (RawHttp.Hang hang) {
+              failures.add(family + " input hung (" + hang.getMessage() + "): " + printable(probe.request()));
+              return;
+            }
+            statuses.merge(reply.status(), 1, Integer::sum);
+            if (reply.status() >= 500) {
+              failures.add(family + " input -> " + reply.status() + " " + reply.body() + "\ninput: "
+                  + printable(probe.request()));
+            }
+            if (probe.originalSignature() != null && reply.status() >= 200 && reply.status() < 300) {
+              String used = signatureOf(new String(probe.request(), StandardCharsets.ISO_8859_1));
+              if (!probe.originalSignature().equals(used)) {
+                failures.add(family + " input was accepted with a changed signature: " + printable(probe.request()));
+              }
+            }
+            if (sent.incrementAndGet() % 500 == 0) {
+              assertHealthy();
+            }
+          }
+        } catch (IOException | RuntimeException | AssertionError e) {
+          failures.add(family + ": " + e);
         }
-        statuses.merge(reply.status(), 1, Integer::sum);
-        if (reply.status() >= 500) {
-          fail(family + " input #" + i + " -> " + reply.status() + " " + reply.body() + "\ninput: "
-              + printable(probe.request()));
-        }
-        if (probe.originalSignature() != null && reply.status() >= 200 && reply.status() < 300) {
-          String sent = signatureOf(new String(probe.request(), StandardCharsets.ISO_8859_1));
-          assertThat(sent).as("%s input #%d was accepted with a changed signature: %s", family, i,
-              printable(probe.request())).isEqualTo(probe.originalSignature());
-        }
-        if (i % 500 == 499) {
-          assertHealthy();
-        }
+      }, "robustness-" + family + "-" + t);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
       }
     }
-    SUMMARY.put(family, count + " inputs in " + (System.nanoTime() - start) / 1_000_000 + " ms, statuses "
-        + statuses + " (-1 = connection closed without an answer)");
+    SUMMARY.put(family, sent.get() + " inputs over " + CONNECTIONS + " connections in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms, statuses " + statuses
+        + " (-1 = connection closed without an answer)");
+    assertThat(failures).as(family + " (seed " + seed + ")").isEmpty();
     assertHealthy();
   }
 
