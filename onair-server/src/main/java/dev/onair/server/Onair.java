@@ -2,6 +2,8 @@ package dev.onair.server;
 
 import dev.onair.console.Console;
 import dev.onair.console.ConsoleSettings;
+import dev.onair.console.session.SharedSessionStore;
+import dev.onair.console.session.SignInThrottle;
 import dev.onair.iam.AccountBootstrap;
 import dev.onair.iam.BootstrapSettings;
 import dev.onair.iam.IamCore;
@@ -62,6 +64,7 @@ import dev.onair.server.wiring.MonitoringScheduler;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
 import dev.onair.storage.SecretCipher;
+import dev.onair.storage.jdbc.console.JdbcSessionRepository;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
 import dev.onair.storage.jdbc.ivs.JdbcIvsRepositories;
 import dev.onair.storage.jdbc.live.JdbcLiveSessionRepository;
@@ -247,7 +250,11 @@ public final class Onair implements AutoCloseable {
             new InProcessInvoker(services, authorizer, config.region(), clock, observer),
             iamStore,
             clock,
-            new ConsoleSettings(config.rtmpPort(), config.rtmpsPort()));
+            new ConsoleSettings(config.rtmpPort(), config.rtmpsPort()),
+            // signed-in sessions in the database, so any node serves any browser (ARCHITECTURE "Scale-out")
+            SharedSessionStore.withDefaults(
+                new JdbcSessionRepository(database.jdbc()), cipher.deriveKey("onair-console-csrf-v1"), clock),
+            new SignInThrottle(clock, SignInThrottle.Limits.defaults()));
     LocalRoutes routes =
         LocalRoutes.builder()
             .exact("/_onair/health", new HealthHandler(ready::get))

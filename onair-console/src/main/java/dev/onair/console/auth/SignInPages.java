@@ -190,6 +190,7 @@ public final class SignInPages {
       return changePasswordPage(request, 400, Ui.error(e));
     }
     request.session().passwordChanged();
+    sessions.stateChanged(request.session());
     request.session().flash("Your password has been changed.");
     return Responses.redirect("/console/");
   }

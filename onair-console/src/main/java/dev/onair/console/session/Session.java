@@ -72,6 +72,11 @@ public final class Session {
     return state == State.SIGNED_IN;
   }
 
+  /** The state another node recorded (a required password change done there). */
+  synchronized void restoreState(State stored) {
+    state = stored;
+  }
+
   public synchronized void passwordChanged() {
     if (state == State.PASSWORD_CHANGE_REQUIRED) {
       state = State.SIGNED_IN;

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RevealTest {
-  private final SessionStore store =
-      new SessionStore(new SignInThrottleTest.ManualClock(), Duration.ofMinutes(30), Duration.ofHours(12), 10);
+  private final InMemorySessionStore store =
+      new InMemorySessionStore(new SignInThrottleTest.ManualClock(), Duration.ofMinutes(30), Duration.ofHours(12), 10);
 
   private static Reveal accessKey() {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionStoreTest {
   private final SignInThrottleTest.ManualClock clock = new SignInThrottleTest.ManualClock();
-  private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12), 3);
+  private final InMemorySessionStore store = new InMemorySessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12), 3);
 
   private static SignedIn alice() {
     Caller caller = new Caller(Caller.CallerType.USER, "123456789012", "arn:aws:iam::123456789012:user/alice",
