@@ -9,6 +9,7 @@ import dev.onair.iam.BootstrapSettings;
 import dev.onair.iam.IamCore;
 import dev.onair.iam.IamService;
 import dev.onair.iam.IamServiceDefinition;
+import dev.onair.iam.auth.CachingCredentialResolver;
 import dev.onair.iam.auth.CoalescingCredentialResolver;
 import dev.onair.iam.auth.IamCredentialResolver;
 import dev.onair.iam.auth.IamPrincipalPolicyResolver;
@@ -102,6 +103,7 @@ public final class Onair implements AutoCloseable {
   private static final int WORKER_THREADS = 32;
   private static final int WORKER_QUEUE = 1024;
   private static final int DATABASE_POOL = 16;
+  private static final Duration CREDENTIAL_MAX_AGE_EMBEDDED = Duration.ofSeconds(1);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final AtomicBoolean ready = new AtomicBoolean();
@@ -128,10 +130,15 @@ public final class Onair implements AutoCloseable {
     SecretCipher cipher = SecretCipher.load(config.dataDir(), reveal(config.masterKey()));
     IamStore storedIam = new JdbcIamStore(database.jdbc(), cipher);
     // last use is written every few seconds, not per request; IAM's reads see this node's pending uses
-    CoalescingCredentialResolver credentialResolver =
-        new CoalescingCredentialResolver(new IamCredentialResolver(storedIam));
-    resources.push(LastUseFlusher.start(credentialResolver, LastUseFlusher.DEFAULT_INTERVAL));
-    IamStore iamStore = new PendingLastUseStore(storedIam, credentialResolver);
+    CoalescingCredentialResolver lastUse = new CoalescingCredentialResolver(new IamCredentialResolver(storedIam));
+    resources.push(LastUseFlusher.start(lastUse, LastUseFlusher.DEFAULT_INTERVAL));
+    // resolved credentials are reused for at most the policy cache's bound (ARCHITECTURE "Scale-out")
+    CachingCredentialResolver credentialResolver =
+        new CachingCredentialResolver(
+            lastUse,
+            CachedGenerationResolver.cached(storedIam.accounts()::generation, config.policyCacheTtl()),
+            credentialMaxAge(config));
+    IamStore iamStore = new PendingLastUseStore(storedIam, lastUse, credentialResolver::invalidate);
     IamCore iamCore = new IamCore(iamStore, EngineAwsPolicyCatalog.load(), clock);
     AccountBootstrap.Result bootstrap =
         new AccountBootstrap(iamStore, clock)
@@ -349,6 +356,16 @@ public final class Onair implements AutoCloseable {
       host = "[" + host + "]";
     }
     return host + ":" + bound.getPort();
+  }
+
+  /**
+   * On PostgreSQL the policy cache's TTL (other nodes' key changes are seen within it). The embedded store is a
+   * single node: every key change goes through this process and invalidates the entry, and every user or role
+   * change bumps the generation read per request, so the age limit is only a backstop there.
+   */
+  private static Duration credentialMaxAge(ServerConfig config) {
+    Duration ttl = config.policyCacheTtl();
+    return config.databaseUrl() == null && ttl.isZero() ? CREDENTIAL_MAX_AGE_EMBEDDED : ttl;
   }
 
   private static DatabaseSettings databaseSettings(ServerConfig config) {

@@ -12,6 +12,7 @@ import dev.onair.live.recording.RecordingRecovery;
 import dev.onair.live.state.LiveStreamStateService;
 import dev.onair.live.state.StreamEvents;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,6 +33,14 @@ public final class OrphanReaper {
   private final RecordingRepository recordings;
   private final RecordingRecovery recovery;
   private final Clock clock;
+  private Instant nextAbandonedScan = Instant.MIN;
+
+  /**
+   * A recording waiting out its reconnect window (at most 300 s) is finalised by its own node's ticker; one still
+   * waiting this long after its broadcast ended lost its node and is finalised by whichever node sees it.
+   */
+  static final Duration ABANDONED_AFTER = Duration.ofSeconds(300 + 60);
+  private static final Duration ABANDONED_SCAN_EVERY = Duration.ofSeconds(30);
 
   /** @param recovery finalises recordings; null when recording is off (no object writer) */
   public OrphanReaper(PublisherLease leases, LiveSessionRepository sessions, RecordingRepository recordings,
@@ -65,7 +74,21 @@ public final class OrphanReaper {
       failRecordings(lease.channelArn(), lease.sessionId());
       endSession(lease.channelArn(), lease.sessionId());
     }
+    finishAbandoned(now);
     return reaped;
+  }
+
+  /** Recordings whose node died while they waited for a reconnect: nothing was lost, so RECORDING_ENDED. */
+  private void finishAbandoned(Instant now) {
+    if (recovery == null || now.isBefore(nextAbandonedScan)) {
+      return;
+    }
+    nextAbandonedScan = now.plus(ABANDONED_SCAN_EVERY);
+    for (RecordingRecord record : recordings.unfinished()) {
+      if (record.endedAt() != null && now.isAfter(record.endedAt().plus(ABANDONED_AFTER))) {
+        recovery.end(record);
+      }
+    }
   }
 
   private boolean liveElsewhere(String channelArn, String streamId) {

@@ -67,6 +67,25 @@ class OrphanReaperTest {
     assertThat(recordings.find("waiting").orElseThrow().status()).isEqualTo(RecordingRecord.STARTED);
   }
 
+  @ParameterizedTest(name = "waiting since T0, sweep at T0+{0}s -> finalised {1}")
+  @MethodSource("abandoned")
+  void recordingWaitingForAReconnect_isFinalisedOnlyWhenItsNodeCannotHaveDoneIt(int sweepAfter, boolean finalised) {
+    InMemoryRecordingRepository recordings = new InMemoryRecordingRepository();
+    recordings.create(new RecordingRecord("waiting", CHANNEL, "st-w", "bucket", "prefix", T0.minusSeconds(30), "TS",
+        null, 0, 0, 0, null, RecordingRecord.STARTED, T0));
+    Clock at = Clock.fixed(T0.plusSeconds(sweepAfter), ZoneOffset.UTC);
+    Fakes.Objects objects = new Fakes.Objects();
+    new OrphanReaper(new InMemoryPublisherLease(), new InMemoryLiveSessionRepository(), recordings,
+        new RecordingRecovery(recordings, objects, at), at).sweep();
+    assertThat(recordings.find("waiting").orElseThrow().status())
+        .isEqualTo(finalised ? RecordingRecord.ENDED : RecordingRecord.STARTED);
+    assertThat(objects.keys()).hasSize(finalised ? 1 : 0);
+  }
+
+  static Stream<Arguments> abandoned() {
+    return Stream.of(Arguments.of(300, false), Arguments.of(360, false), Arguments.of(361, true));
+  }
+
   @ParameterizedTest(name = "{0}, sweep at T0+{1}s -> ended {2}")
   @MethodSource("sweeps")
   void sweep(History history, int sweepAfterSeconds, boolean ended) {
