@@ -20,19 +20,26 @@ import dev.onair.protocol.Secret;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The IAM store as IAM's operations see it when last use is coalesced: access keys read through it carry this
  * node's not-yet-written last use ({@link CoalescingCredentialResolver#overlay}), so GetAccessKeyLastUsed answers
- * from the latest request without a write per request. Everything else passes through unchanged.
+ * from the latest request without a write per request. Access key status changes and deletions are reported to
+ * {@code accessKeyChanged} after they commit (the credential cache forgets the key). Everything else passes
+ * through unchanged.
  */
 public final class PendingLastUseStore implements IamStore {
   private final IamStore delegate;
   private final AccessKeyRepository accessKeys;
 
-  public PendingLastUseStore(IamStore delegate, CoalescingCredentialResolver coalescer) {
+  public PendingLastUseStore(
+      IamStore delegate, CoalescingCredentialResolver coalescer, Consumer<String> accessKeyChanged) {
     this.delegate = requireNonNull(delegate, "delegate is null");
-    this.accessKeys = new OverlaidAccessKeys(delegate.accessKeys(), requireNonNull(coalescer, "coalescer is null"));
+    this.accessKeys = new OverlaidAccessKeys(
+        delegate.accessKeys(),
+        requireNonNull(coalescer, "coalescer is null"),
+        requireNonNull(accessKeyChanged, "accessKeyChanged is null"));
   }
 
   @Override
@@ -90,7 +97,8 @@ public final class PendingLastUseStore implements IamStore {
     return delegate.sessions();
   }
 
-  private record OverlaidAccessKeys(AccessKeyRepository delegate, CoalescingCredentialResolver coalescer)
+  private record OverlaidAccessKeys(
+      AccessKeyRepository delegate, CoalescingCredentialResolver coalescer, Consumer<String> changed)
       implements AccessKeyRepository {
     @Override
     public AccessKey create(AccessKey key, Secret secret) {
@@ -115,12 +123,20 @@ public final class PendingLastUseStore implements IamStore {
 
     @Override
     public boolean updateStatus(String accessKeyId, AccessKeyStatus status) {
-      return delegate.updateStatus(accessKeyId, status);
+      try {
+        return delegate.updateStatus(accessKeyId, status);
+      } finally {
+        changed.accept(accessKeyId);
+      }
     }
 
     @Override
     public boolean delete(String accessKeyId) {
-      return delegate.delete(accessKeyId);
+      try {
+        return delegate.delete(accessKeyId);
+      } finally {
+        changed.accept(accessKeyId);
+      }
     }
 
     @Override

@@ -112,7 +112,7 @@ class ClusterIntegrationTest {
     AwsCredentials credentials = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
     IamClient signerOnB = Cluster.iam(b(), credentials);
 
-    // credentials are read from the database per request: the new key is known to B immediately
+    // unknown keys are never cached: the new key is known to B immediately
     assertThatThrownBy(() -> signerOnB.listUsers())
         .isInstanceOf(IamException.class)
         .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(403));
@@ -128,12 +128,17 @@ class ClusterIntegrationTest {
     assertThat(revoked).isLessThanOrEqualTo(BOUND.plusMillis(500));
 
     adminA.deleteAccessKey(r -> r.userName("signer").accessKeyId(key.accessKeyId()));
+    // B has the credential cached: it must refuse the deleted key within the same bound
+    Duration keyRefused = timeUntil(() -> "InvalidClientTokenId".equals(errorCode(signerOnB::listUsers)));
+    assertThat(keyRefused).isLessThanOrEqualTo(BOUND.plusMillis(500));
+    // C never saw the key: refused at once
     assertThatThrownBy(() -> Cluster.iam(c(), credentials).listUsers())
         .isInstanceOf(IamException.class)
         .satisfies(e -> assertThat(((IamException) e).awsErrorDetails().errorCode())
             .isEqualTo("InvalidClientTokenId"));
     System.out.println("policy change reached node B after " + granted.toMillis() + " ms (grant) and "
-        + revoked.toMillis() + " ms (revoke); bound " + BOUND.toMillis() + " ms");
+        + revoked.toMillis() + " ms (revoke); deleted key refused by B after " + keyRefused.toMillis()
+        + " ms; bound " + BOUND.toMillis() + " ms");
   }
 
   @Test
@@ -204,6 +209,16 @@ class ClusterIntegrationTest {
       return results;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** The AWS error code of {@code call}, or null when it succeeds. */
+  private static String errorCode(Runnable call) {
+    try {
+      call.run();
+      return null;
+    } catch (IamException e) {
+      return e.awsErrorDetails().errorCode();
     }
   }
 

@@ -29,6 +29,7 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
   public static final int DEFAULT_CAPACITY = 10_000;
   public static final int MAX_BATCH = 500;
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final Logger LOG = LoggerFactory.getLogger(BatchingAuditLog.class);
 
   private final AuditLog delegate;
@@ -125,6 +126,9 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
         // drains under the write lock (never holding an event outside the queue), so lookup's flush cannot
         // miss an event that the writer has taken but not yet written
         if (flush() > 0) {
+          // let the next batch build up: with durable commits H2's cost is per commit (and grows with the number
+          // of small chunks written), so fewer, larger batches are what keeps the writer cheap under load
+          LockSupport.parkNanos(LINGER_NANOS);
           continue;
         }
         idle = true;

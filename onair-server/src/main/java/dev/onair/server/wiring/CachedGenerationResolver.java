@@ -32,6 +32,23 @@ public final class CachedGenerationResolver implements PrincipalPolicyResolver {
     this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
   }
 
+  /** The same TTL rule for a bare generation read (the credential cache's), without a policy resolver. */
+  public static LongSupplier cached(LongSupplier read, Duration ttl) {
+    requireNonNull(read, "read is null");
+    PrincipalPolicyResolver generationOnly = new PrincipalPolicyResolver() {
+      @Override
+      public PrincipalPolicies policiesFor(Caller caller) {
+        throw new UnsupportedOperationException("generation only");
+      }
+
+      @Override
+      public long generation() {
+        return read.getAsLong();
+      }
+    };
+    return new CachedGenerationResolver(generationOnly, ttl)::generation;
+  }
+
   @Override
   public PrincipalPolicies policiesFor(Caller caller) {
     return delegate.policiesFor(caller);
