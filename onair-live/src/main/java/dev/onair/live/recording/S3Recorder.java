@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -91,8 +92,8 @@ final class S3Recorder implements RecordingStarter.FrameTap {
     this.thumbnailPlan = requireNonNull(thumbnailPlan, "thumbnailPlan is null");
   }
 
-  /** Takes thumbnails from the broadcast's keyframes with {@code encoder} on {@code thumbnailPool}. */
-  void enableThumbnails(JpegEncoder encoder, Executor thumbnailPool) {
+  /** Takes thumbnails from the keyframes on {@code thumbnailPool}; {@code encoder} is resolved there too. */
+  void enableThumbnails(Supplier<Optional<JpegEncoder>> encoder, Executor thumbnailPool) {
     if (thumbnailPlan.enabled()) {
       thumbnails = new ThumbnailSink(thumbnailPlan, encoder, thumbnailPool, clock::millis, this::storeThumbnail);
     }
@@ -100,6 +101,11 @@ final class S3Recorder implements RecordingStarter.FrameTap {
 
   @Override
   public MediaSink frames() {
+    return thumbnails;
+  }
+
+  /** For tests. */
+  ThumbnailSink thumbnails() {
     return thumbnails;
   }
 
@@ -243,6 +249,7 @@ final class S3Recorder implements RecordingStarter.FrameTap {
       return;
     }
     ended = true;
+    boolean thumbnailsTaken = thumbnails != null && thumbnailCount > 0;
     if (thumbnails != null) {
       thumbnails.close();
     }
@@ -256,7 +263,7 @@ final class S3Recorder implements RecordingStarter.FrameTap {
       }
       put(RecordingLayout.ENDED_EVENT, RecordingDocuments.ended(record.channelArn(), record.startedAt(),
           endedAt, status, failed ? "InternalServerException" : null, record.durationMillis(),
-          record.renditionPath(), record.width(), record.height(), thumbnails == null ? null : thumbnailPlan),
+          record.renditionPath(), record.width(), record.height(), thumbnailsTaken ? thumbnailPlan : null),
           "application/json");
     } catch (RuntimeException e) {
       LOG.warn("recording {} could not be finalised", record.recordingId(), e);

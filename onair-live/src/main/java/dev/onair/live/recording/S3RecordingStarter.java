@@ -55,8 +55,8 @@ public final class S3RecordingStarter implements RecordingStarter {
 
   /**
    * @param thumbnailPool where keyframes are decoded to thumbnails (bounded; never the ingest thread)
-   * @param thumbnailEncoder the JPEG encoder, asked once when the first recording wants thumbnails; empty when
-   *     ffmpeg is not installed (then recordings have no thumbnails)
+   * @param thumbnailEncoder the JPEG encoder, asked once (on the thumbnail pool) when the first thumbnail is due;
+   *     empty when ffmpeg is not installed (logged once; then recordings have no thumbnails)
    */
   public S3RecordingStarter(RecordingConfigurationRepository configurations, RecordingRepository recordings,
       ObjectWriter objects, Executor pool, IdGenerator ids, Clock clock, Executor thumbnailPool,
@@ -122,7 +122,7 @@ public final class S3RecordingStarter implements RecordingStarter {
     S3Recorder recorder = new S3Recorder(objects, recordings, pool, record, streamInfo, events, clock,
         configuration.get().arn(), configuration.get().recordingReconnectWindowSeconds(), plan);
     if (plan.enabled()) {
-      thumbnailEncoder.get().ifPresent(encoder -> recorder.enableThumbnails(encoder, thumbnailPool));
+      recorder.enableThumbnails(thumbnailEncoder, thumbnailPool);
     }
     active.add(recorder);
     recorder.onFinished(active::remove);

@@ -6,11 +6,13 @@ import dev.onair.hls.mux.AnnexB;
 import dev.onair.media.codec.AacConfig;
 import dev.onair.media.codec.AvcDecoderConfig;
 import dev.onair.rtmp.session.MediaSink;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ final class ThumbnailSink implements MediaSink {
   private static final Logger LOG = LoggerFactory.getLogger(ThumbnailSink.class);
 
   private final ThumbnailPlan plan;
-  private final JpegEncoder encoder;
+  private final Supplier<Optional<JpegEncoder>> encoder;
   private final Executor pool;
   private final LongSupplier clockMillis;
   private final Consumer<byte[]> store;
@@ -38,6 +40,15 @@ final class ThumbnailSink implements MediaSink {
 
   ThumbnailSink(ThumbnailPlan plan, JpegEncoder encoder, Executor pool, LongSupplier clockMillis,
       Consumer<byte[]> store) {
+    this(plan, () -> Optional.of(encoder), pool, clockMillis, store);
+  }
+
+  /**
+   * @param encoder asked on the pool (never on the ingest thread: finding ffmpeg runs a process); empty means no
+   *     thumbnails for this recording
+   */
+  ThumbnailSink(ThumbnailPlan plan, Supplier<Optional<JpegEncoder>> encoder, Executor pool,
+      LongSupplier clockMillis, Consumer<byte[]> store) {
     this.plan = requireNonNull(plan, "plan is null");
     this.encoder = requireNonNull(encoder, "encoder is null");
     this.pool = requireNonNull(pool, "pool is null");
@@ -69,8 +80,11 @@ final class ThumbnailSink implements MediaSink {
     try {
       pool.execute(() -> {
         try {
-          if (!closed) {
-            store.accept(encoder.encode(annexB, plan.maxHeight()));
+          Optional<JpegEncoder> found = encoder.get();
+          if (found.isEmpty()) {
+            closed = true; // no ffmpeg: this recording takes no thumbnails
+          } else if (!closed) {
+            store.accept(found.get().encode(annexB, plan.maxHeight()));
           }
         } catch (Exception e) {
           LOG.warn("thumbnail not taken: {}", e.toString());
@@ -98,6 +112,11 @@ final class ThumbnailSink implements MediaSink {
 
   void close() {
     closed = true;
+  }
+
+  /** For tests: whether it stopped taking thumbnails (recording ended, or no encoder). */
+  boolean closed() {
+    return closed;
   }
 
   /** For tests: whether a decode is in flight. */

@@ -159,13 +159,18 @@ class S3RecordingStarterTest {
         });
     for (String stream : List.of("st-1", "st-2")) {
       SegmentListener recorder = starter.start(channel(), stream, clock.instant(), () -> INFO, e -> { });
-      assertThat(((S3Recorder) recorder).frames()).isNull();
+      var frames = ((S3Recorder) recorder).frames();
+      frames.onVideoConfig(0, ThumbnailSinkTest.CONFIG);
+      frames.onVideo(0, 0, true, ThumbnailSinkTest.IDR);
+      assertThat(((S3Recorder) recorder).thumbnails().closed()).isTrue();
       segment(recorder, false);
       recorder.onEnd();
     }
     assertThat(lookups[0]).isEqualTo(1);
     assertThat(objects.keys()).filteredOn(k -> k.endsWith("recording-ended.json")).hasSize(2);
     assertThat(objects.keys()).noneMatch(k -> k.contains("thumb"));
+    assertThat(new String(objects.get(objects.keys().stream().filter(k -> k.endsWith("recording-ended.json"))
+        .findFirst().orElseThrow()), StandardCharsets.UTF_8)).doesNotContain("thumbnail");
   }
 
   private S3RecordingStarter starter(int window) {

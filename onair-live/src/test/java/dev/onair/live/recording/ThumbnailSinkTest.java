@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ThumbnailSinkTest {
   private static final byte[] SPS = {0x67, 0x64, 0x00, 0x1F};
   private static final byte[] PPS = {0x68, (byte) 0xEE, 0x3C, (byte) 0x80};
-  private static final byte[] IDR = {0, 0, 0, 3, 0x65, (byte) 0x88, 0x01};
-  private static final AvcDecoderConfig CONFIG = new AvcDecoderConfig(new byte[0], 100, 0, 31, 4, List.of(SPS),
+  static final byte[] IDR = {0, 0, 0, 3, 0x65, (byte) 0x88, 0x01};
+  static final AvcDecoderConfig CONFIG = new AvcDecoderConfig(new byte[0], 100, 0, 31, 4, List.of(SPS),
       List.of(PPS), null);
 
   static Stream<Arguments> schedules() {
