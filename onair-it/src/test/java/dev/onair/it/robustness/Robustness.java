@@ -23,7 +23,7 @@ import java.util.Random;
  *
  * <p>Short form (every {@code mvn -B verify}): {@value #SHORT_INPUTS} inputs per hostile-input family. Long form,
  * on demand: {@code mvn -B verify -pl onair-it -am -Donair.robustness=long} (100,000 inputs per family; add
- * {@code -Dtest='dev.onair.it.robustness.*' -Dsurefire.failIfNoSpecifiedTests=false} to run only this suite).
+ * {@code -Dtest='*RobustnessTest' -Dsurefire.failIfNoSpecifiedTests=false} to run only this suite).
  * Inputs come from a seeded {@link Random}: the short form uses a fixed seed, so CI sees the same inputs on every run;
  * the long form draws a new seed. The seed is printed and {@code -Donair.robustness.seed=N} replays a run.
  */
