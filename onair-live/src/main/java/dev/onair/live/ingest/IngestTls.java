@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -69,12 +70,16 @@ public final class IngestTls {
     }
   }
 
-  /** Writes a fresh RSA-2048 key and a self-signed certificate for {@code hostName} (and localhost). */
+  /**
+   * Writes a fresh P-256 key and a self-signed certificate for {@code hostName} (and localhost). ECDSA rather than
+   * RSA because an RSA-2048 key takes seconds to generate on a busy machine, all of it on the first start's path
+   * to ready; every encoder's TLS stack (OpenSSL, GnuTLS, Schannel, Secure Transport) accepts ECDSA.
+   */
   static void generateSelfSigned(Path dir, String hostName) {
     try {
       Files.createDirectories(dir);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048, new SecureRandom());
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
       KeyPair pair = generator.generateKeyPair();
       X509Certificate certificate = selfSign(pair, hostName);
       writeAtomically(dir.resolve(KEY_FILE), pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
@@ -100,7 +105,7 @@ public final class IngestTls {
     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
         host, new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
     }));
-    ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
+    ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
