@@ -102,12 +102,27 @@ public final class Monitoring {
     serviceQuotas.restore();
   }
 
-  /** A job and how often to run it; the composition root schedules each with fixed delay. */
-  public record Job(String name, Runnable task, Duration interval) {}
+  /**
+   * How often a node re-reads the persisted Service Quotas values into its registry, so that a value approved on
+   * another node is enforced here within this interval plus one read of the store (ARCHITECTURE.md "Scale-out").
+   */
+  public static final Duration QUOTA_REFRESH_INTERVAL = Duration.ofMillis(500);
+
+  /**
+   * A job and how often to run it; the composition root schedules each with fixed delay. A job with {@code
+   * ownThread} runs on a thread of its own, so a slow job (alarm evaluation, retention) cannot delay it past its
+   * bound.
+   */
+  public record Job(String name, Runnable task, Duration interval, boolean ownThread) {
+    public Job(String name, Runnable task, Duration interval) {
+      this(name, task, interval, false);
+    }
+  }
 
   public List<Job> jobs() {
     return List.of(
         new Job("metric-flush", publisher::flush, Duration.ofSeconds(1)),
+        new Job("quota-refresh", serviceQuotas::refresh, QUOTA_REFRESH_INTERVAL, true),
         new Job("alarm-evaluation", cloudWatch.alarmEvaluator(), settings.alarmEvaluationInterval()),
         new Job("metric-retention", metricMaintenance, Duration.ofMinutes(1)),
         new Job(

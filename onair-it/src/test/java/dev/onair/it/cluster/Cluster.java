@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
  * Several Onair processes on one PostgreSQL database: different ports and data directories, the same database
@@ -91,9 +92,26 @@ final class Cluster implements AutoCloseable {
   }
 
   static IvsClient ivs(OnairProcess node, AwsCredentials credentials) {
+    return ivs(node, credentials, Region.US_WEST_2);
+  }
+
+  static IvsClient ivs(OnairProcess node, Region region) {
+    return ivs(node, Clients.admin(), region);
+  }
+
+  static ServiceQuotasClient serviceQuotas(OnairProcess node, Region region) {
+    return ServiceQuotasClient.builder()
+        .endpointOverride(node.endpoint())
+        .region(region)
+        .credentialsProvider(StaticCredentialsProvider.create(Clients.admin()))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static IvsClient ivs(OnairProcess node, AwsCredentials credentials, Region region) {
     return IvsClient.builder()
         .endpointOverride(node.endpoint())
-        .region(Region.US_WEST_2)
+        .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(UrlConnectionHttpClient.create())
         // a retried create would hide which node won a race

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.ivs.model.CreateChannelResponse;
 import software.amazon.awssdk.services.ivs.model.IvsException;
 import software.amazon.awssdk.services.ivs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ivs.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.servicequotas.model.RequestStatus;
 
 /**
  * Three nodes on one PostgreSQL: any node answers any call, access keys and policies take effect on every node
@@ -139,6 +142,53 @@ class ClusterIntegrationTest {
     System.out.println("policy change reached node B after " + granted.toMillis() + " ms (grant) and "
         + revoked.toMillis() + " ms (revoke); deleted key refused by B after " + keyRefused.toMillis()
         + " ms; bound " + BOUND.toMillis() + " ms");
+  }
+
+  @Test
+  void channelQuota_raisedOnA_isEnforcedByBWithinTheBound() throws Exception {
+    Region region = Region.EU_CENTRAL_1; // a region of its own: no other test's channels count
+    try (ServiceQuotasClient quotasA = Cluster.serviceQuotas(a(), region);
+        ServiceQuotasClient quotasB = Cluster.serviceQuotas(b(), region);
+        IvsClient ivsB = Cluster.ivs(b(), region)) {
+      String code = quotasA.listServiceQuotasPaginator(r -> r.serviceCode("ivs")).quotas().stream()
+          .filter(q -> q.quotaName().equals("Channels")).findFirst().orElseThrow().quotaCode();
+      setQuota(quotasA, code, 2);
+      Duration lowered = timeUntil(() -> quotaValue(quotasB, code) == 2);
+      assertThat(lowered).isLessThanOrEqualTo(BOUND.plusMillis(500));
+      ivsB.createChannel(r -> r.name("quota-1"));
+      ivsB.createChannel(r -> r.name("quota-2"));
+      assertThatThrownBy(() -> ivsB.createChannel(r -> r.name("quota-3")))
+          .isInstanceOf(ServiceQuotaExceededException.class);
+
+      setQuota(quotasA, code, 3);
+      Duration raised = timeUntil(() -> createsChannel(ivsB, "quota-3"));
+      assertThat(raised).isLessThanOrEqualTo(BOUND.plusMillis(500));
+      assertThat(ivsB.listChannels(r -> r.maxResults(100)).channels()).hasSize(3);
+      assertThat(quotaValue(quotasB, code)).isEqualTo(3);
+      System.out.println("channel quota set on node A enforced by node B after " + lowered.toMillis()
+          + " ms (to 2) and " + raised.toMillis() + " ms (to 3); bound " + BOUND.toMillis() + " ms");
+    }
+  }
+
+  private static void setQuota(ServiceQuotasClient quotas, String code, double value) {
+    var request = quotas.requestServiceQuotaIncrease(r -> r.serviceCode("ivs").quotaCode(code).desiredValue(value))
+        .requestedQuota();
+    assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
+    // the approving node enforces the value at once
+    assertThat(quotaValue(quotas, code)).isEqualTo(value);
+  }
+
+  private static double quotaValue(ServiceQuotasClient quotas, String code) {
+    return quotas.getServiceQuota(r -> r.serviceCode("ivs").quotaCode(code)).quota().value();
+  }
+
+  private static boolean createsChannel(IvsClient ivs, String name) {
+    try {
+      ivs.createChannel(r -> r.name(name));
+      return true;
+    } catch (ServiceQuotaExceededException refused) {
+      return false;
+    }
   }
 
   @Test

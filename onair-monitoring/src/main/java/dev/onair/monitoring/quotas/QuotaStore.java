@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What Service Quotas persists: increase requests and the values they applied, so approved values survive a
- * restart (the composition root replays them into the {@link QuotaRegistry} at start-up). JDBC implementation in
+ * restart and reach other nodes (replayed into the {@link QuotaRegistry} at start-up and by the {@code
+ * quota-refresh} job every 0.5 s, see {@code ServiceQuotasService.refresh}). JDBC implementation in
  * onair-storage.
  */
 public interface QuotaStore {

@@ -47,6 +47,7 @@ public final class ServiceQuotasService {
   private final Tags tags;
   private final QuotaApprovalPolicy policy;
   private final Clock clock;
+  private final Object applyLock = new Object();
 
   public ServiceQuotasService(
       QuotaRegistry registry, QuotaStore store, Tags tags, QuotaApprovalPolicy policy, Clock clock) {
@@ -59,9 +60,21 @@ public final class ServiceQuotasService {
 
   /** Puts the persisted values back into the registry; the composition root calls it once at start-up. */
   public void restore() {
-    for (QuotaStore.AppliedQuota applied : store.applied()) {
-      IvsQuotaCatalog.byCode(applied.quotaCode())
-          .ifPresent(quota -> registry.setValue(quota, applied.accountId(), applied.region(), applied.value()));
+    refresh();
+  }
+
+  /**
+   * Copies every persisted value into the registry, so a value approved on another node (same database) becomes
+   * this node's value. Run at start-up and then on the {@code quota-refresh} job's schedule (see ARCHITECTURE.md
+   * "Scale-out" for the bound). Serialised with {@link #apply}, so a refresh that read the store before an approval
+   * on this node cannot overwrite the value that approval set.
+   */
+  public void refresh() {
+    synchronized (applyLock) {
+      for (QuotaStore.AppliedQuota applied : store.applied()) {
+        IvsQuotaCatalog.byCode(applied.quotaCode())
+            .ifPresent(quota -> registry.setValue(quota, applied.accountId(), applied.region(), applied.value()));
+      }
     }
   }
 
@@ -233,8 +246,12 @@ public final class ServiceQuotasService {
   }
 
   private void apply(QuotaDefinition quota, String accountId, String region, double value) {
-    registry.setValue(quota, accountId, region, value);
-    store.saveApplied(new QuotaStore.AppliedQuota(accountId, region, quota.serviceCode(), quota.quotaCode(), value));
+    // Store first: once the registry holds the value, a refresh must find it persisted too.
+    synchronized (applyLock) {
+      store.saveApplied(
+          new QuotaStore.AppliedQuota(accountId, region, quota.serviceCode(), quota.quotaCode(), value));
+      registry.setValue(quota, accountId, region, value);
+    }
   }
 
   private OperationResult getRequestedChange(CallContext context, StructNode input) {

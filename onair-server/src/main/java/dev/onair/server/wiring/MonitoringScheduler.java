@@ -1,6 +1,8 @@
 package dev.onair.server.wiring;
 
 import dev.onair.monitoring.Monitoring;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,27 +10,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the monitoring jobs (metric flush, alarm evaluation, retention) on one daemon thread. Closing it stops the
+ * Runs the monitoring jobs (metric flush, alarm evaluation, retention) on one daemon thread, and a job that asks
+ * for it (quota refresh) on a daemon thread of its own. Closing it stops the
  * jobs, which must happen before the database closes, so the composition root registers it after the database.
  */
 public final class MonitoringScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MonitoringScheduler.class);
 
-  private final ScheduledExecutorService executor;
+  private final List<ScheduledExecutorService> executors;
 
-  private MonitoringScheduler(ScheduledExecutorService executor) {
-    this.executor = executor;
+  private MonitoringScheduler(List<ScheduledExecutorService> executors) {
+    this.executors = executors;
+  }
+
+  private static ScheduledExecutorService executor(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, threadName);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   public static MonitoringScheduler start(Monitoring monitoring) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "onair-monitoring");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService shared = executor("onair-monitoring");
+    List<ScheduledExecutorService> executors = new ArrayList<>();
+    executors.add(shared);
     for (Monitoring.Job job : monitoring.jobs()) {
+      ScheduledExecutorService executor = shared;
+      if (job.ownThread()) {
+        executor = executor("onair-monitoring-" + job.name());
+        executors.add(executor);
+      }
       long millis = job.interval().toMillis();
       // An exception escaping a fixed-delay task cancels its later runs, so each run is guarded.
       Runnable guarded =
@@ -41,12 +54,16 @@ public final class MonitoringScheduler implements AutoCloseable {
           };
       executor.scheduleWithFixedDelay(guarded, millis, millis, TimeUnit.MILLISECONDS);
     }
-    return new MonitoringScheduler(executor);
+    return new MonitoringScheduler(List.copyOf(executors));
   }
 
   @Override
   public void close() throws InterruptedException {
-    executor.shutdownNow();
-    executor.awaitTermination(5, TimeUnit.SECONDS);
+    for (ScheduledExecutorService executor : executors) {
+      executor.shutdownNow();
+    }
+    for (ScheduledExecutorService executor : executors) {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
   }
 }
