@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.onair.ivs.port.LiveStreamState;
 import dev.onair.live.cluster.ClusterLiveStreamState;
 import dev.onair.live.cluster.InternalAuth;
+import dev.onair.live.cluster.InternalMetadata;
 import dev.onair.live.cluster.InternalPlayback;
 import dev.onair.live.cluster.LeaseKeeper;
 import dev.onair.live.cluster.LiveCluster;
@@ -58,6 +59,7 @@ public final class LiveDataPlane implements AutoCloseable {
   private final PlaybackRoutes playback;
   private final PlaybackHandler publicPlayback;
   private final PlaybackHandler internalPlayback;
+  private final InternalMetadata internalMetadata;
   private final S3RecordingStarter recorder;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -83,7 +85,10 @@ public final class LiveDataPlane implements AutoCloseable {
     state = new LiveStreamStateService(deps.sessions(), recordings, LiveStreamStateService::defaultSegmenterConfig,
         deps.ids(), deps.clock(), leases);
     leases.onStop(state::stopStream);
-    clusterState = new ClusterLiveStreamState(state, cluster.leases(), cluster.nodeId(), deps.clock());
+    InternalAuth auth = cluster.internalKey() == null ? null : new InternalAuth(cluster.internalKey(), deps.clock());
+    internalMetadata = auth == null ? null : new InternalMetadata(auth, state::putMetadata, deps.clock());
+    clusterState = new ClusterLiveStreamState(state, cluster.leases(), cluster.nodeId(), deps.clock(),
+        internalMetadata == null ? null : internalMetadata::forward);
     reaper = new OrphanReaper(cluster.leases(), deps.sessions(), deps.recordings(),
         deps.objects() == null ? null : new RecordingRecovery(deps.recordings(), deps.objects(), deps.clock()),
         deps.clock());
@@ -93,11 +98,10 @@ public final class LiveDataPlane implements AutoCloseable {
         new PlaybackRestrictions(deps.playbackRestrictionPolicies()::find, settings.playbackCountryHeader(),
             deps.clock()),
         deps.clock(), playbackPool);
-    if (cluster.internalKey() == null) {
+    if (auth == null) {
       publicPlayback = playback;
       internalPlayback = null;
     } else {
-      InternalAuth auth = new InternalAuth(cluster.internalKey(), deps.clock());
       publicPlayback = new PlaybackProxy(playback, state::isLive, cluster.leases(), cluster.nodeId(), auth,
           settings.playbackCountryHeader(), deps.clock());
       internalPlayback = new InternalPlayback(auth, playback);
@@ -208,6 +212,14 @@ public final class LiveDataPlane implements AutoCloseable {
    */
   public PlaybackHandler internalPlayback() {
     return internalPlayback;
+  }
+
+  /**
+   * Mount under {@value InternalMetadata#PREFIX}{@code /} without SigV4: PutMetadata forwarded by other nodes for
+   * a broadcast held here, refused without their HMAC. Null when the cluster has no internal key.
+   */
+  public PlaybackHandler internalMetadata() {
+    return internalMetadata;
   }
 
   /** The bound RTMP port, or -1 when disabled. */

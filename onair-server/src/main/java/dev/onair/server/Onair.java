@@ -27,6 +27,7 @@ import dev.onair.ivs.IvsThrottle;
 import dev.onair.live.LiveDataPlane;
 import dev.onair.live.LiveDependencies;
 import dev.onair.live.LiveSettings;
+import dev.onair.live.cluster.InternalMetadata;
 import dev.onair.live.cluster.InternalPlayback;
 import dev.onair.live.cluster.LiveCluster;
 import dev.onair.monitoring.Monitoring;
@@ -274,6 +275,9 @@ public final class Onair implements AutoCloseable {
             // forwarded playback from other nodes; refused without their HMAC (ARCHITECTURE.md, Scale-out)
             .prefix(InternalPlayback.PREFIX + "/",
                 (request, requestId) -> live.internalPlayback().handle(request))
+            // PutMetadata forwarded from other nodes for a broadcast held here; refused without their HMAC
+            .prefix(InternalMetadata.PREFIX + "/",
+                (request, requestId) -> live.internalMetadata().handle(request))
             .build();
     RequestAuthenticator authenticator =
         new RequestAuthenticator(

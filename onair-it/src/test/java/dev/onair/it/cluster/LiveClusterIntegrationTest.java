@@ -137,6 +137,29 @@ class LiveClusterIntegrationTest {
         "X-Onair-Internal-Viewer", "203.0.113.9", "X-Onair-Internal-Signature", "AAAA").statusCode())
         .isEqualTo(403);
 
+    // PutMetadata through B reaches the segmenter on A (forwarded over the signed internal metadata route).
+    String marker = "onair-cross-node-cue-" + System.nanoTime();
+    long putAt = System.nanoTime();
+    ivs(b()).putMetadata(r -> r.channelArn(arn).metadata("{\"marker\":\"" + marker + "\"}"));
+    System.out.println("PutMetadata through node B answered after "
+        + Duration.ofNanos(System.nanoTime() - putAt).toMillis() + " ms");
+    String mediaOnA = onNode(a(), media);
+    await("ID3 text in a segment fetched from node A", Duration.ofSeconds(20), () -> {
+      for (String segment : segments(get(mediaOnA).body())) {
+        String bytes = new String(getBytes(URI.create(mediaOnA).resolve(segment).toString()),
+            StandardCharsets.ISO_8859_1);
+        if (bytes.contains(marker)) {
+          return true;
+        }
+      }
+      return false;
+    });
+    // The metadata route refuses an unsigned request too.
+    HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(b().endpoint()
+            + "/_onair/internal/metadata/" + java.net.URLEncoder.encode(arn, StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString("forged")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+
     // A second encoder for the same channel on the other node is refused; the first keeps its broadcast.
     Process second = ffmpeg("rtmp://127.0.0.1:" + rtmpB + "/app/" + created.streamKey().value(), 20);
     assertThat(second.waitFor(20, TimeUnit.SECONDS)).as("second encoder refused and gone").isTrue();

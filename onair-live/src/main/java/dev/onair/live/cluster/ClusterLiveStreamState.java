@@ -29,8 +29,22 @@ public final class ClusterLiveStreamState implements LiveStreamState {
   private final PublisherLease leases;
   private final String nodeId;
   private final Clock clock;
+  private final MetadataForwarder metadataForwarder;
 
+  /** Delivers PutMetadata to the node at {@code address} (host:port); true only when that node inserted it. */
+  @FunctionalInterface
+  public interface MetadataForwarder {
+    boolean forward(String address, String channelArn, String metadata);
+  }
+
+  /** Without forwarding: PutMetadata on a broadcast held elsewhere answers not live. */
   public ClusterLiveStreamState(LiveStreamStateService local, PublisherLease leases, String nodeId, Clock clock) {
+    this(local, leases, nodeId, clock, null);
+  }
+
+  public ClusterLiveStreamState(LiveStreamStateService local, PublisherLease leases, String nodeId, Clock clock,
+      MetadataForwarder metadataForwarder) {
+    this.metadataForwarder = metadataForwarder;
     this.local = requireNonNull(local, "local is null");
     this.leases = requireNonNull(leases, "leases is null");
     this.nodeId = requireNonNull(nodeId, "nodeId is null");
@@ -76,10 +90,21 @@ public final class ClusterLiveStreamState implements LiveStreamState {
     return local.stopStream(channelArn) || leases.requestStop(channelArn, null, clock.instant());
   }
 
-  /** Local only: the ID3 frame must enter the holder's segmenter; forwarding it is not built yet. */
+  /**
+   * The ID3 frame must enter the holder's segmenter: inserted here when this node holds the broadcast, otherwise
+   * forwarded to the holder named by the live lease ({@link InternalMetadata}); true only when the holder took it.
+   */
   @Override
   public boolean putMetadata(String channelArn, String metadata) {
-    return local.putMetadata(channelArn, metadata);
+    if (local.putMetadata(channelArn, metadata)) {
+      return true;
+    }
+    if (metadataForwarder == null) {
+      return false;
+    }
+    Optional<String> holder = leases.state(channelArn).filter(this::heldElsewhere)
+        .map(s -> s.holder().nodeAddress());
+    return holder.isPresent() && metadataForwarder.forward(holder.get(), channelArn, metadata);
   }
 
   @Override
