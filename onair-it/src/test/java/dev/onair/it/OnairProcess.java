@@ -42,6 +42,21 @@ public final class OnairProcess implements AutoCloseable {
 
   /** Starts a server; extra flags are appended to {@code serve} (e.g. {@code --max-request-bytes 65536}). */
   public static OnairProcess start(String... extraFlags) {
+    // Ports are chosen free, then bound by another process; in between, any other program on the machine (an
+    // outgoing connection's ephemeral port) may take one. Only that race is retried, with fresh ports.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(extraFlags);
+      } catch (AssertionError e) {
+        if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("BindException")) {
+          throw e;
+        }
+        System.out.println("onair start attempt " + attempt + " lost a port race; retrying with new ports");
+      }
+    }
+  }
+
+  private static OnairProcess startOnce(String... extraFlags) {
     try {
       Path jar = serverJar();
       Path dataDir = Files.createTempDirectory("onair-it-data");

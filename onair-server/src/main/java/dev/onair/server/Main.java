@@ -19,8 +19,17 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) throws Exception {
-    System.exit(run(args));
+  public static void main(String[] args) {
+    int status;
+    try {
+      status = run(args);
+    } catch (Exception | Error e) {
+      // A failed start (a port in use, an unreachable database) must end the process: listeners or pools that
+      // did start hold non-daemon threads that would otherwise keep a half-started server alive.
+      System.err.println("onair: failed to start: " + e);
+      status = 1;
+    }
+    System.exit(status);
   }
 
   static int run(String[] args) throws Exception {
