@@ -76,11 +76,18 @@ class S3SdkIntegrationTest {
       s3.createBucket(b -> b.bucket("sdk-objects"));
       byte[] data = randomBytes(300_000);
       // over plain HTTP the SDK streams this as aws-chunked with signed chunks and a checksum trailer
-      String etag = s3.putObject(
+      software.amazon.awssdk.services.s3.model.PutObjectResponse put = s3.putObject(
           b -> b.bucket("sdk-objects").key("dir/file one.bin").contentType("application/x-test")
-              .metadata(Map.of("origin", "it")),
-          RequestBody.fromBytes(data)).eTag();
+              .metadata(Map.of("origin", "it"))
+              .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32),
+          RequestBody.fromBytes(data));
+      String etag = put.eTag();
       assertThat(etag).isEqualTo("\"" + md5Hex(data) + "\"");
+      // the CRC32 travelled in the aws-chunked trailer; S3 checks it and answers with it
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(data);
+      byte[] crcBytes = java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
+      assertThat(put.checksumCRC32()).isEqualTo(java.util.Base64.getEncoder().encodeToString(crcBytes));
 
       ResponseBytes<GetObjectResponse> got =
           s3.getObjectAsBytes(b -> b.bucket("sdk-objects").key("dir/file one.bin"));

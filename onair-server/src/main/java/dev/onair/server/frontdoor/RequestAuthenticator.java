@@ -6,6 +6,7 @@ import dev.onair.protocol.AwsProtocol;
 import dev.onair.protocol.Caller;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.protocol.error.AwsServiceException;
+import dev.onair.protocol.http.HttpHeaders;
 import dev.onair.protocol.http.HttpRequest;
 import dev.onair.sigv4.ChunkedPayloadResult;
 import dev.onair.sigv4.ChunkedPayloadVerifier;
@@ -20,6 +21,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -85,7 +88,8 @@ public final class RequestAuthenticator {
       if (decoded instanceof ChunkedPayloadResult.Failed chunkFailure) {
         throw AuthenticationErrors.fromFailure(chunkFailure.failure(), protocol);
       }
-      served = withBody(request, ((ChunkedPayloadResult.Decoded) decoded).payload());
+      ChunkedPayloadResult.Decoded body = (ChunkedPayloadResult.Decoded) decoded;
+      served = withBody(request, body.payload(), body.trailers());
     }
     credentials.recordUse(signature.accessKeyId(), service.signingName(), signature.region(), now);
     return new Authentication(credential.caller(), signature.region(), served);
@@ -120,12 +124,22 @@ public final class RequestAuthenticator {
         request.method(), request.rawPath(), request.rawQuery(), request.headers().entries(), payloadHash);
   }
 
-  private static HttpRequest withBody(HttpRequest request, byte[] body) {
+  /**
+   * The decoded body, with the trailing checksums (x-amz-checksum-*) moved into the headers, where S3 reads a
+   * checksum a client sent up front: a trailer is only a header that had to wait for the body.
+   */
+  private static HttpRequest withBody(HttpRequest request, byte[] body, List<Map.Entry<String, String>> trailers) {
+    HttpHeaders headers = request.headers();
+    for (Map.Entry<String, String> trailer : trailers) {
+      if (trailer.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-checksum-")) {
+        headers = headers.replacing(trailer.getKey(), trailer.getValue());
+      }
+    }
     return new HttpRequest(
         request.method(),
         request.rawPath(),
         request.rawQuery(),
-        request.headers(),
+        headers,
         body,
         request.remoteAddress(),
         request.secure());
