@@ -49,8 +49,7 @@ public final class Input {
   }
 
   public String required(String member, StringRule rule) {
-    if (!node.has(member)) {
-      violations.add("null", path(member), "Member must not be null");
+    if (absent(member, true)) {
       return null;
     }
     return string(member, rule);
@@ -83,11 +82,19 @@ public final class Input {
     }
   }
 
+  /** Whether the member is missing; a missing required member is recorded as AWS words it. */
+  private boolean absent(String member, boolean required) {
+    if (node.has(member)) {
+      return false;
+    }
+    if (required) {
+      violations.add("null", path(member), "Member must not be null");
+    }
+    return true;
+  }
+
   public Long number(String member, Long min, Long max, boolean required) {
-    if (!node.has(member)) {
-      if (required) {
-        violations.add("null", path(member), "Member must not be null");
-      }
+    if (absent(member, required)) {
       return null;
     }
     Long value;
@@ -116,10 +123,7 @@ public final class Input {
 
   /** A list of strings; absent is null, so callers can tell "not given" from "given empty". */
   public List<String> strings(String member, Integer minItems, Integer maxItems, StringRule item, boolean required) {
-    if (!node.has(member)) {
-      if (required) {
-        violations.add("null", path(member), "Member must not be null");
-      }
+    if (absent(member, required)) {
       return null;
     }
     ListNode list;
@@ -151,10 +155,7 @@ public final class Input {
 
   /** A nested structure, read with the member's path as prefix ("destinationConfiguration.s3.bucketName"). */
   public Input struct(String member, boolean required) {
-    if (!node.has(member)) {
-      if (required) {
-        violations.add("null", path(member), "Member must not be null");
-      }
+    if (absent(member, required)) {
       return null;
     }
     try {
@@ -167,10 +168,7 @@ public final class Input {
 
   /** A list of structures. */
   public List<Input> structs(String member, Integer minItems, Integer maxItems, boolean required) {
-    if (!node.has(member)) {
-      if (required) {
-        violations.add("null", path(member), "Member must not be null");
-      }
+    if (absent(member, required)) {
       return null;
     }
     ListNode list;
@@ -200,10 +198,7 @@ public final class Input {
   /** A string-to-string map such as tags; AWS reports key and value failures as one constraint each. */
   public Map<String, String> stringMap(
       String member, Integer maxEntries, StringRule key, StringRule value, boolean required) {
-    if (!node.has(member)) {
-      if (required) {
-        violations.add("null", path(member), "Member must not be null");
-      }
+    if (absent(member, required)) {
       return null;
     }
     MapNode map;
