@@ -60,11 +60,18 @@ final class AwsPipeline {
   HttpResponse handle(HttpRequest request, String requestId) {
     long started = System.nanoTime();
     CallRecord record = new CallRecord();
-    // Routing may read the query string; a malformed one must still be answered in the service's protocol, so
-    // route on the request without it and let the parse below report it.
-    HttpRequest routable = hasWellFormedQuery(request) ? request : withoutQuery(request);
-    ServiceDefinition service = services.resolve(routable, RequestAuthenticator.scopeService(routable));
-    AwsProtocol protocol = ProtocolDetector.detect(routable, service);
+    ServiceDefinition service;
+    AwsProtocol protocol;
+    try {
+      service = services.resolve(request, RequestAuthenticator.scopeService(request));
+      protocol = ProtocolDetector.detect(request, service);
+    } catch (FormDecoder.MalformedFormException e) {
+      // A malformed query string must still be answered in the service's protocol: route without it and let
+      // the parse below report it. Only this rare path pays for a second look at the request.
+      HttpRequest routable = withoutQuery(request);
+      service = services.resolve(routable, RequestAuthenticator.scopeService(routable));
+      protocol = ProtocolDetector.detect(routable, service);
+    }
     ProtocolCodec codec = ProtocolCodecs.of(protocol);
     HttpResponse response;
     try {
@@ -152,15 +159,6 @@ final class AwsPipeline {
     }
     observer.completed(context, checks, null);
     return result;
-  }
-
-  private static boolean hasWellFormedQuery(HttpRequest request) {
-    try {
-      request.queryParameters();
-      return true;
-    } catch (FormDecoder.MalformedFormException e) {
-      return false;
-    }
   }
 
   private static HttpRequest withoutQuery(HttpRequest request) {
