@@ -13,8 +13,13 @@ import org.w3c.dom.Node;
 /**
  * Reads S3 request bodies (CreateBucketConfiguration, Delete, CompleteMultipartUpload). External entities and
  * DTDs are refused: request bodies come from the network. Any parse failure is S3's MalformedXML.
+ *
+ * <p>Element depth is capped at {@link #MAX_DEPTH}: S3's bodies are at most four deep, and DOM's text accessors
+ * recurse once per level, so a body nested some ten thousand deep overflowed the stack of the thread reading it.
  */
 public final class XmlBodies {
+  static final int MAX_DEPTH = 64;
+
   private XmlBodies() {}
 
   public static Element parse(byte[] body) {
@@ -25,6 +30,7 @@ public final class XmlBodies {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
+      factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
