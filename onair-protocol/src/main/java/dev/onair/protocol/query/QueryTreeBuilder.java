@@ -17,12 +17,22 @@ import java.util.TreeMap;
  * entry. Scalars stay text; {@link StructNode}'s accessors coerce them when the service reads them.
  */
 final class QueryTreeBuilder {
+  /**
+   * More name segments than any AWS model nests (CloudWatch's deepest is 8). Such a name is no member, so it is
+   * ignored like any unknown parameter; building it would recurse once per segment and a 20 KB name overflowed the
+   * stack.
+   */
+  static final int MAX_SEGMENTS = 64;
+
   private QueryTreeBuilder() {}
 
   static StructNode build(List<Map.Entry<String, String>> parameters) {
     Map<String, Object> root = new LinkedHashMap<>();
     for (Map.Entry<String, String> parameter : parameters) {
-      insert(root, parameter.getKey().split("\\.", -1), parameter.getValue());
+      String[] path = parameter.getKey().split("\\.", MAX_SEGMENTS + 1);
+      if (path.length <= MAX_SEGMENTS) {
+        insert(root, path, parameter.getValue());
+      }
     }
     return struct(root);
   }
