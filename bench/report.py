@@ -219,6 +219,48 @@ def media_section(out, lines, head):
             pass
 
 
+def glass_section(out, lines, head):
+    """Glass-to-glass latency measured with a clock burned into the video (bench/glass.py -> glass.json)."""
+    lines.append("#### Glass-to-glass latency, burned-in clock: Onair vs nginx-rtmp in hls.js (`bench/glass.py`)\n")
+    g = load_json(os.path.join(out, "glass.json"))
+    if not g or not g.get("targets"):
+        lines.append("_Glass-to-glass benchmark not run._\n")
+        return
+    st = g.get("selftest", {})
+    lines.append(f"Publisher: {g['publisher']}; each frame carries its wall-clock capture time (ms, check bits). "
+                 f"hls.js in headless Chromium reads every presented frame back through canvas `drawImage` "
+                 f"({g['warmup']} s warm-up, then {g['seconds']} s measured); latency = display − capture on one "
+                 f"clock. Decoder self-test on known values: {st.get('clean')}/{st.get('frames')} frames exact.\n")
+    names = [("onair-low", "Onair LOW (LL-HLS, hls.js lowLatencyMode)"), ("onair-normal", "Onair NORMAL (hls.js "
+             "defaults)"), ("nginx", "nginx-rtmp HLS, 2 s fragments (hls.js defaults)")]
+    lines.append("| target | glass-to-glass median / p95 (s) | min / max (s) | frames read | dropped (bad check) "
+                 "| hls.js PDT reading median (s) | capture → PDT median (s) | publisher speed | load before → after |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for key, label in names:
+        t = g["targets"].get(key)
+        if not t:
+            continue
+        p = t.get("play") or {}
+        gl = p.get("glass_to_glass_s")
+        if not gl:
+            lines.append(f"| {label} | failed: {'; '.join(map(str, p.get('problems') or t.get('problems') or []))[:200]} "
+                         "| | | | | | | |")
+            continue
+        pdt, c2p = p.get("pdt_latency_s"), p.get("capture_to_pdt_s")
+        ok = "" if t.get("ok") else " (run failed)"
+        lines.append(f"| {label}{ok} | **{fmt(gl['median'], 2)}** / {fmt(gl['p95'], 2)} | {fmt(gl['min'], 2)} / "
+                     f"{fmt(gl['max'], 2)} | {p.get('frames')} | {p.get('decode_failed', 0) + p.get('implausible', 0)}"
+                     f" of {p.get('samples')} | {fmt(pdt['median'], 2) if pdt else 'no PDT'} | "
+                     f"{fmt(c2p['median'], 2) if c2p else '–'} | {fmt(t.get('publisher_speed'), 3)} | "
+                     f"{t.get('load_before')} → {t.get('load_after')} |")
+        head.setdefault("glass", {})[key] = {"median": gl["median"], "p95": gl["p95"]}
+    lines.append("")
+    lines.append("*capture → PDT* = glass-to-glass − hls.js's `Date.now() − playingDate` for the same sample: the "
+                 "encoder + RTMP share when the publisher keeps real time (speed 1.0). Onair's PROGRAM-DATE-TIME is "
+                 "anchored to the wall clock once per broadcast and then advanced by media time, so a publisher that "
+                 "runs slower than real time makes it drift (negative values).\n")
+
+
 def startup_section(out, lines, head):
     st = load_json(os.path.join(out, "startup.json"))
     if not st:
@@ -277,6 +319,7 @@ def main():
     engines_section(out, lines, head)
     lines.append("#### Media: Onair vs nginx-rtmp (`bench/media.py`)\n")
     media_section(out, lines, head)
+    glass_section(out, lines, head)
     lines.append("#### Start-up and footprint: Onair vs moto (`bench/startup.py`)\n")
     startup_section(out, lines, head)
     lines.append(END)
