@@ -22,14 +22,38 @@ final class AmzDates {
 
     /** Returns {@code null} for anything but exactly {@code yyyyMMdd'T'HHmmss'Z'}. */
     static Instant parseBasic(String value) {
-        if (value == null || value.length() != 16) {
+        // read by hand: every signed request has one, and DateTimeFormatter's parse allocates a dozen objects
+        if (value == null || value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 4, 2);
+        int day = digits(value, 6, 2);
+        int hour = digits(value, 9, 2);
+        int minute = digits(value, 11, 2);
+        int second = digits(value, 13, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value, BASIC).toInstant(ZoneOffset.UTC);
+            // LocalDateTime.of rejects what the STRICT pattern rejected: month 13, 30 February, hour 24, second 60
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The decimal value of {@code length} ASCII digits at {@code from}, or -1 if any is not a digit. */
+    private static int digits(String value, int from, int length) {
+        int result = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
     }
 
     /** Returns {@code null} unless RFC 1123 ({@code Tue, 27 Jan 2022 00:14:27 GMT}). */
@@ -45,11 +69,41 @@ final class AmzDates {
     }
 
     static String formatBasic(Instant instant) {
-        return BASIC.format(instant.atOffset(ZoneOffset.UTC));
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return BASIC.format(time);
+        }
+        StringBuilder out = new StringBuilder(16);
+        appendDate(out, time);
+        out.append('T');
+        pad(out, time.getHour(), 2);
+        pad(out, time.getMinute(), 2);
+        pad(out, time.getSecond(), 2);
+        return out.append('Z').toString();
     }
 
     static String dateStamp(Instant instant) {
-        return STAMP.format(instant.atOffset(ZoneOffset.UTC));
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return STAMP.format(time);
+        }
+        StringBuilder out = new StringBuilder(8);
+        appendDate(out, time);
+        return out.toString();
+    }
+
+    private static void appendDate(StringBuilder out, LocalDateTime time) {
+        pad(out, time.getYear(), 4);
+        pad(out, time.getMonthValue(), 2);
+        pad(out, time.getDayOfMonth(), 2);
+    }
+
+    private static void pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     static boolean isDateStamp(String value) {

@@ -64,6 +64,9 @@ public final class CanonicalRequest {
      * are skipped, as the AWS SDK for Java v2 does; presigned requests leave out their own X-Amz-Signature.
      */
     public static String canonicalQueryString(String rawQuery, boolean presigned) {
+        if (rawQuery.isEmpty()) {
+            return "";
+        }
         List<String[]> pairs = new ArrayList<>();
         for (QueryString.RawPair pair : QueryString.split(rawQuery)) {
             byte[] name = UriEncoding.percentDecode(pair.name());

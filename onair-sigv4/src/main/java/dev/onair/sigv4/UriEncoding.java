@@ -21,8 +21,22 @@ final class UriEncoding {
 
     /** Encodes the UTF-8 bytes of {@code text}; {@code keepSlash} is for paths, where segments stay visible. */
     static String encode(String text, boolean keepSlash) {
+        if (needsNoEncoding(text, keepSlash)) {
+            // the common case (an API path like /GetChannel): the text is its own encoding, nothing to copy
+            return text;
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return encode(bytes, keepSlash);
+    }
+
+    private static boolean needsNoEncoding(String text, boolean keepSlash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isUnreserved(c) && !(keepSlash && c == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String encode(byte[] bytes, boolean keepSlash) {
@@ -94,6 +108,10 @@ final class UriEncoding {
     static String removeDotSegments(String path) {
         if (path.isEmpty()) {
             return "/";
+        }
+        if (path.charAt(0) == '/' && path.indexOf("//") < 0 && path.indexOf('.') < 0) {
+            // no empty, "." or ".." segment: nothing to remove, and the path keeps its leading and trailing slash
+            return path;
         }
         Deque<String> output = new ArrayDeque<>();
         for (String segment : path.split("/", -1)) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Value types, helpers, redaction, key cache and signer round trips. */
 class SigV4ApiTest {
@@ -122,13 +123,38 @@ class SigV4ApiTest {
         return Stream.of(
                 Arguments.of("", "/"), Arguments.of("/", "/"), Arguments.of("/a/b/../c", "/a/c"),
                 Arguments.of("/a/./b/", "/a/b/"), Arguments.of("/..", "/"), Arguments.of("//a//b//", "/a/b/"),
-                Arguments.of("/a/b/..", "/a"), Arguments.of("/./", "/"));
+                Arguments.of("/a/b/..", "/a"), Arguments.of("/./", "/"),
+                // the no-dot, no-double-slash fast path must give what the segment walk gives
+                Arguments.of("/GetChannel", "/GetChannel"), Arguments.of("/a/b/", "/a/b/"), Arguments.of("a/b", "a/b"),
+                Arguments.of("/a%2Fb", "/a%2Fb"), Arguments.of("/a//", "/a/"), Arguments.of("/a.b/c", "/a.b/c"),
+                Arguments.of("/...", "/..."), Arguments.of("/a/.", "/a"), Arguments.of("a/", "a/"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("dotSegments")
     void removeDotSegments_botocoreRules(String path, String expected) {
         assertThat(UriEncoding.removeDotSegments(path)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> canonicalUris() {
+        return Stream.of(
+                Arguments.of("/", "/"), Arguments.of("/GetChannel", "/GetChannel"),
+                Arguments.of("/v1/a-b_c.d~e/", "/v1/a-b_c.d~e/"), Arguments.of("/a%20b", "/a%2520b"),
+                Arguments.of("/a b", "/a%20b"), Arguments.of("/caf\u00e9", "/caf%C3%A9"), Arguments.of("/a:b", "/a%3Ab"),
+                Arguments.of("/a/./b/../c", "/a/c"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("canonicalUris")
+    void canonicalUri_nonS3_normalisedAndEncodedOnce(String rawPath, String expected) {
+        assertThat(CanonicalRequest.canonicalUri(rawPath, false)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"", "a=1", "b=2&a=1"})
+    void canonicalQueryString_emptyStaysEmpty_othersSorted(String rawQuery) {
+        String expected = rawQuery.isEmpty() ? "" : "a=1" + (rawQuery.contains("b") ? "&b=2" : "");
+        assertThat(CanonicalRequest.canonicalQueryString(rawQuery, false)).isEqualTo(expected);
     }
 
     @Test
