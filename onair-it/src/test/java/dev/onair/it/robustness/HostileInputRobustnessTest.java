@@ -300,6 +300,17 @@ class HostileInputRobustnessTest {
     Map<String, byte[]> tolerated = new LinkedHashMap<>(); // AWS ignores unknown Query parameters: only no 5xx
     tolerated.put("100,000 Query parameters", Robustness.signed(onair, "iam", "POST", "/",
         utf8("Action=ListUsers&Version=2010-05-08" + "&a=b".repeat(100_000)), "Content-Type", FORM));
+    tolerated.put("Query name 100,000 segments deep", Robustness.signed(onair, "iam", "POST", "/",
+        utf8("Action=ListUsers&Version=2010-05-08&A" + ".member.1".repeat(50_000) + "=v"), "Content-Type", FORM));
+    // CreateBucket reads its body before the bucket exists, so these reach the XML parser; none creates a bucket
+    byte[] deepXml = utf8("<CreateBucketConfiguration><LocationConstraint>" + "<a>".repeat(1_000_000)
+        + "</LocationConstraint></CreateBucketConfiguration>");
+    cases.put("S3 XML nested 1,000,000 deep", Robustness.signed(onair, "s3", "PUT", "/fuzz-xml-deep", deepXml,
+        "x-amz-content-sha256", Robustness.sha256(deepXml)));
+    byte[] xxe = utf8("<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><CreateBucketConfiguration>"
+        + "<LocationConstraint>&x;</LocationConstraint></CreateBucketConfiguration>");
+    cases.put("S3 XML external entity (XXE)", Robustness.signed(onair, "s3", "PUT", "/fuzz-xml-xxe", xxe,
+        "x-amz-content-sha256", Robustness.sha256(xxe)));
     cases.put("CBOR text claiming 2^63 bytes", Robustness.signed(onair, "monitoring", "POST",
         "/service/GraniteServiceVersion20100801/operation/ListMetrics",
         new byte[] {(byte) 0xA1, 0x7B, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
@@ -382,6 +393,45 @@ class HostileInputRobustnessTest {
     assertHealthy();
   }
 
+  @Test
+  @Order(8)
+  void s3XmlBodies() throws IOException {
+    String bucket = "fuzz-xml";
+    String sha = "x-amz-content-sha256";
+    byte[] empty = new byte[0];
+    String uploadId;
+    try (RawHttp http = http()) {
+      RawHttp.Reply created = http.exchange(Robustness.signed(ONAIR.process(), "s3", "PUT", "/" + bucket, empty,
+          sha, Robustness.sha256(empty)));
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      // no part is ever uploaded, so no mutated CompleteMultipartUpload can complete it and end the target
+      RawHttp.Reply upload = http.exchange(Robustness.signed(ONAIR.process(), "s3", "POST", "/" + bucket
+          + "/upload?uploads", empty, sha, Robustness.sha256(empty)));
+      assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+      uploadId = HostileXml.uploadId(upload.body());
+    }
+    String[][] targets = { // method, path and query, seed body
+      {"PUT", "/" + bucket, HostileXml.CREATE_BUCKET},
+      {"POST", "/" + bucket + "?delete", HostileXml.DELETE},
+      {"POST", "/" + bucket + "/upload?uploadId=" + uploadId, HostileXml.COMPLETE},
+    };
+    try (HostileXml.Canary canary = new HostileXml.Canary()) {
+      fire("xml", SEED + 8, mutator -> {
+        Random random = mutator.random();
+        String[] target = targets[random.nextInt(targets.length)];
+        byte[] body = switch (random.nextInt(10)) {
+          case 0 -> mutator.randomBytes(512);
+          case 1, 2 -> HostileXml.hostile(random, canary.port());
+          default -> mutator.mutate(utf8(target[2]));
+        };
+        return Robustness.signed(ONAIR.process(), "s3", target[0], target[1], body, sha, Robustness.sha256(body),
+            "Content-Type", "application/xml");
+      });
+      assertThat(canary.firstLines()).as("external references the server followed (XXE)").isEmpty();
+      assertThat(canary.contacts()).isZero();
+    }
+  }
+
   // ------------------------------------------------------------------ driver
 
   /**
@@ -424,6 +474,10 @@ class HostileInputRobustnessTest {
               failures.add(family + " input -> " + reply.status() + " " + reply.body() + "\ninput: "
                   + printable(probe.request()));
             }
+            if (reply.body().contains("root:x:0:0")) {
+              failures.add(family + " input answered with /etc/passwd (external entity resolved): "
+                  + printable(probe.request()));
+            }
             if (probe.originalSignature() != null && reply.status() >= 200 && reply.status() < 300) {
               String used = signatureOf(new String(probe.request(), StandardCharsets.ISO_8859_1));
               if (!probe.originalSignature().equals(used)) {
@@ -452,6 +506,8 @@ class HostileInputRobustnessTest {
     SUMMARY.put(family, sent.get() + " inputs over " + CONNECTIONS + " connections in "
         + (System.nanoTime() - start) / 1_000_000 + " ms, statuses " + statuses
         + " (-1 = connection closed without an answer)");
+    // now as well as in the summary: a long run stopped part-way still shows the families it finished
+    System.out.println("robustness " + family + ": " + SUMMARY.get(family) + (failures.isEmpty() ? "" : ", FAILED"));
     assertThat(failures).as(family + " (seed " + seed + ")").isEmpty();
     assertHealthy();
   }
