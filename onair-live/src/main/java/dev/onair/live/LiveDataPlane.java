@@ -107,7 +107,10 @@ public final class LiveDataPlane implements AutoCloseable {
       internalPlayback = new InternalPlayback(auth, playback);
     }
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    // One ingest loop per core, not Netty's default of two: the loops are busy with media work (chunk decoding,
+    // muxing), so extra threads only add context switches, and a loop with more connections catches more of them
+    // ready per wake-up.
+    workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
   }
 
   /** A data plane alone: leases in memory, nothing forwarded. */

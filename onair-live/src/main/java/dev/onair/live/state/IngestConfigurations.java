@@ -36,6 +36,38 @@ public final class IngestConfigurations {
         info.channels() > 0 ? (long) info.channels() : null, TRACK);
   }
 
+  /**
+   * Whether stored figures are worth rewriting: any member other than the bit rate changed, or the bit rate moved
+   * by more than {@value #BITRATE_TOLERANCE_PERCENT}% (whole-ingest averages drift by a few bits every second).
+   */
+  static boolean differ(VideoConfiguration stored, VideoConfiguration now) {
+    if (stored == null || now == null) {
+      return stored != now;
+    }
+    return bitrateMoved(stored.targetBitrate(), now.targetBitrate())
+        || !stored.equals(new VideoConfiguration(now.avcProfile(), now.avcLevel(), now.codec(), now.encoder(),
+            stored.targetBitrate(), now.targetFramerate(), now.videoHeight(), now.videoWidth(), now.level(),
+            now.track(), now.profile()));
+  }
+
+  static boolean differ(AudioConfiguration stored, AudioConfiguration now) {
+    if (stored == null || now == null) {
+      return stored != now;
+    }
+    return bitrateMoved(stored.targetBitrate(), now.targetBitrate())
+        || !stored.equals(new AudioConfiguration(now.codec(), stored.targetBitrate(), now.sampleRate(),
+            now.channels(), now.track()));
+  }
+
+  static final int BITRATE_TOLERANCE_PERCENT = 1;
+
+  private static boolean bitrateMoved(Long stored, Long now) {
+    if (stored == null || now == null) {
+      return stored != now;
+    }
+    return Math.abs(now - stored) * 100 > stored * BITRATE_TOLERANCE_PERCENT;
+  }
+
   /** H.264 profile_idc to the name IVS reports ("Baseline", "Main", "High" ...). */
   static String avcProfileName(int profileIdc) {
     return switch (profileIdc) {

@@ -9,11 +9,13 @@ import dev.onair.hls.segment.SegmentListener;
 import dev.onair.hls.segment.SegmenterConfig;
 import dev.onair.ivs.IdGenerator;
 import dev.onair.ivs.IvsArn;
+import dev.onair.ivs.model.AudioConfiguration;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.LiveStream;
 import dev.onair.ivs.model.StreamEvent;
 import dev.onair.ivs.model.StreamHealth;
 import dev.onair.ivs.model.StreamSession;
+import dev.onair.ivs.model.VideoConfiguration;
 import dev.onair.ivs.port.LiveStreamState;
 import dev.onair.live.ingest.IngestTicket;
 import dev.onair.live.port.LiveSessionRepository;
@@ -42,8 +44,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveStreamStateService implements LiveStreamState, MediaSinkFactory {
   private static final Logger LOG = LoggerFactory.getLogger(LiveStreamStateService.class);
-  /** Ingest configuration is re-persisted this often (ticks are one second), so a crash loses little. */
+  /**
+   * Ingest figures are compared with what was last stored this often (ticks are one second) and written only when
+   * they moved (see {@link IngestConfigurations#differ}); at least every {@link #PERSIST_AT_LEAST_TICKS} anyway.
+   * A steady stream's averages settle within a minute, so at 50 streams this is ~1 write a second instead of 10.
+   */
   private static final int PERSIST_EVERY_TICKS = 5;
+
+  private static final int PERSIST_AT_LEAST_TICKS = 60;
 
   private final LiveSessionRepository sessions;
   private final RecordingStarter recordings;
@@ -53,7 +61,11 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
   private final PublisherGate gate;
   private final Map<String, Broadcast> live = new ConcurrentHashMap<>();
   private final Map<Broadcast, StreamHealth> lastHealth = new ConcurrentHashMap<>();
+  private final Map<Broadcast, StoredIngest> stored = new ConcurrentHashMap<>();
   private long ticks;
+
+  /** The ingest figures last written for a broadcast, and when (in ticks). */
+  private record StoredIngest(VideoConfiguration video, AudioConfiguration audio, long tick) {}
 
   public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
       Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock) {
@@ -203,6 +215,7 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     lastHealth.remove(broadcast);
     Instant end = clock.instant();
     persistIngest(broadcast);
+    stored.remove(broadcast);
     event(broadcast, StreamEvents.state(StreamEvents.STREAM_END, end));
     event(broadcast, StreamEvents.state(StreamEvents.SESSION_ENDED, end));
     sessions.end(broadcast.channelArn(), broadcast.streamId(), end);
@@ -225,10 +238,29 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
   }
 
   private void persistIngest(Broadcast broadcast) {
+    var info = broadcast.stats().streamInfo();
+    store(broadcast, IngestConfigurations.video(info, broadcast.stats()),
+        IngestConfigurations.audio(info, broadcast.stats()));
+  }
+
+  /** On the ticker: writes the figures only when they moved since the last write, or that write is old. */
+  private void persistIngestIfChanged(Broadcast broadcast) {
+    var info = broadcast.stats().streamInfo();
+    VideoConfiguration video = IngestConfigurations.video(info, broadcast.stats());
+    AudioConfiguration audio = IngestConfigurations.audio(info, broadcast.stats());
+    StoredIngest last = stored.get(broadcast);
+    if (last == null || ticks - last.tick() >= PERSIST_AT_LEAST_TICKS
+        || IngestConfigurations.differ(last.video(), video) || IngestConfigurations.differ(last.audio(), audio)) {
+      store(broadcast, video, audio);
+    }
+  }
+
+  private void store(Broadcast broadcast, VideoConfiguration video, AudioConfiguration audio) {
     try {
-      var info = broadcast.stats().streamInfo();
-      sessions.updateIngest(broadcast.channelArn(), broadcast.streamId(),
-          IngestConfigurations.video(info, broadcast.stats()), IngestConfigurations.audio(info, broadcast.stats()));
+      sessions.updateIngest(broadcast.channelArn(), broadcast.streamId(), video, audio);
+      if (live.get(broadcast.channelArn()) == broadcast) {
+        stored.put(broadcast, new StoredIngest(video, audio, ticks));
+      }
     } catch (RuntimeException e) {
       LOG.warn("could not store the ingest configuration of {}", broadcast, e);
     }
@@ -250,7 +282,7 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
             ? StreamEvents.STARVATION_START : StreamEvents.STARVATION_END, clock.instant()));
       }
       if (ticks % PERSIST_EVERY_TICKS == 0) {
-        persistIngest(broadcast);
+        persistIngestIfChanged(broadcast);
       }
     }
     return samples;

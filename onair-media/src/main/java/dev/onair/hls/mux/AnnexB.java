@@ -16,6 +16,15 @@ public final class AnnexB {
 
   public static byte[] fromAvcc(byte[] avcc, AvcDecoderConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(avcc.length + 64);
+    write(avcc, config, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Appends the Annex-B form to {@code out}; the TS muxer passes a buffer it reuses for every frame, so the
+   * conversion allocates nothing per frame.
+   */
+  public static void write(byte[] avcc, AvcDecoderConfig config, ByteArrayOutputStream out) {
     out.writeBytes(AUD);
     int lengthSize = config.nalLengthSize();
     boolean parameterSetsWritten = false;
@@ -49,6 +58,5 @@ public final class AnnexB {
       out.write(avcc, offset, length);
       offset += length;
     }
-    return out.toByteArray();
   }
 }

@@ -43,6 +43,8 @@ public final class TsMuxer {
 
   private final int[] continuity = new int[0x2000];
   private final byte[] packet = new byte[PACKET_SIZE];
+  /** Annex-B / ADTS of the frame being packetized; reused, so a frame costs no allocation but its TS packets. */
+  private final Scratch scratch = new Scratch();
   private AvcDecoderConfig video;
   private AacConfig audio;
 
@@ -98,11 +100,12 @@ public final class TsMuxer {
     if (video == null) {
       throw new IllegalStateException("video config not set");
     }
-    byte[] annexB = AnnexB.fromAvcc(avcc, video);
+    scratch.reset();
+    AnnexB.write(avcc, video, scratch);
     long dts = (dtsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
     long pts = ((dtsMillis + ctsMillis) * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
     byte[] header = pesHeader(0xE0, pts, dts, 0); // length 0: allowed for video, AUs exceed 64 KiB
-    writePes(out, VIDEO_PID, header, annexB, (dtsMillis * 90) & MASK_33, keyframe);
+    writePes(out, VIDEO_PID, header, scratch.array(), scratch.size(), (dtsMillis * 90) & MASK_33, keyframe);
   }
 
   /** Writes one raw AAC frame with an ADTS header as its own PES. */
@@ -110,12 +113,12 @@ public final class TsMuxer {
     if (audio == null) {
       throw new IllegalStateException("audio config not set");
     }
-    byte[] adts = adts(aacFrame);
+    int length = adts(aacFrame);
     long pts = (dtsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
-    byte[] header = pesHeader(0xC0, pts, pts, adts.length);
+    byte[] header = pesHeader(0xC0, pts, pts, length);
     // Without video the audio PID carries the clock.
     long pcr = video == null ? (dtsMillis * 90) & MASK_33 : -1;
-    writePes(out, AUDIO_PID, header, adts, pcr, video == null);
+    writePes(out, AUDIO_PID, header, scratch.array(), length, pcr, video == null);
   }
 
   /**
@@ -126,26 +129,27 @@ public final class TsMuxer {
     long pts = (ptsMillis * 90 + TIMESTAMP_LEAD_90K) & MASK_33;
     byte[] header = pesHeader(PRIVATE_STREAM_1, pts, pts, id3Tag.length);
     header[6] = (byte) 0x84; // data_alignment_indicator: the PES starts with the tag
-    writePes(out, ID3_PID, header, id3Tag, -1, false);
+    writePes(out, ID3_PID, header, id3Tag, id3Tag.length, -1, false);
   }
 
-  private byte[] adts(byte[] frame) {
+  /** Writes the ADTS header and the frame into the scratch buffer; returns the length. */
+  private int adts(byte[] frame) {
     int length = frame.length + 7;
     // ADTS has a 2-bit profile; HE-AAC and friends are signalled as LC (nginx-rtmp does the same
     // "to make Android happy"), decoders find SBR implicitly.
     int profile = audio.objectType() >= 1 && audio.objectType() <= 4 ? audio.objectType() - 1 : 1;
     int index = audio.adtsSamplingIndex();
     int channels = audio.channelConfig();
-    byte[] out = new byte[length];
-    out[0] = (byte) 0xFF;
-    out[1] = (byte) 0xF1;
-    out[2] = (byte) ((profile << 6) | (index << 2) | ((channels >> 2) & 1));
-    out[3] = (byte) (((channels & 3) << 6) | ((length >> 11) & 3));
-    out[4] = (byte) (length >> 3);
-    out[5] = (byte) (((length & 7) << 5) | 0x1F);
-    out[6] = (byte) 0xFC;
-    System.arraycopy(frame, 0, out, 7, frame.length);
-    return out;
+    scratch.reset();
+    scratch.write(0xFF);
+    scratch.write(0xF1);
+    scratch.write((profile << 6) | (index << 2) | ((channels >> 2) & 1));
+    scratch.write(((channels & 3) << 6) | ((length >> 11) & 3));
+    scratch.write(length >> 3);
+    scratch.write(((length & 7) << 5) | 0x1F);
+    scratch.write(0xFC);
+    scratch.write(frame, 0, frame.length);
+    return length;
   }
 
   private static byte[] pesHeader(int streamId, long pts, long dts, int payloadLength) {
@@ -182,9 +186,9 @@ public final class TsMuxer {
    * Packetizes header+payload. The first packet may carry an adaptation field with PCR and the
    * random-access flag; the last is padded with adaptation-field stuffing, never payload bytes.
    */
-  private void writePes(ByteArrayOutputStream out, int pid, byte[] header, byte[] payload, long pcr,
-      boolean randomAccess) {
-    int total = header.length + payload.length;
+  private void writePes(ByteArrayOutputStream out, int pid, byte[] header, byte[] payload, int payloadLength,
+      long pcr, boolean randomAccess) {
+    int total = header.length + payloadLength;
     int written = 0;
     boolean first = true;
     while (written < total) {
@@ -261,6 +265,17 @@ public final class TsMuxer {
       System.arraycopy(descriptor, 0, pmt, i + 5, infoLength);
     }
     return i + 5 + infoLength;
+  }
+
+  /** A byte buffer whose array can be read in place (ByteArrayOutputStream would copy it). */
+  private static final class Scratch extends ByteArrayOutputStream {
+    Scratch() {
+      super(64 * 1024);
+    }
+
+    byte[] array() {
+      return buf;
+    }
   }
 
   private int nextContinuity(int pid) {

@@ -12,7 +12,8 @@ import java.io.ByteArrayOutputStream;
  */
 final class TsSegmentWriter implements SegmentWriter {
   private final TsMuxer muxer = new TsMuxer();
-  private ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+  /** Reused for every part (reset, not replaced), so it grows once to the largest part and stays there. */
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * 1024);
 
   TsSegmentWriter(AvcDecoderConfig video, AacConfig audio) {
     muxer.setVideoConfig(video);
@@ -58,7 +59,7 @@ final class TsSegmentWriter implements SegmentWriter {
   @Override
   public byte[] flushPart(long endMillis) {
     byte[] bytes = buffer.toByteArray();
-    buffer = new ByteArrayOutputStream(Math.max(16 * 1024, bytes.length));
+    buffer.reset();
     return bytes;
   }
 }

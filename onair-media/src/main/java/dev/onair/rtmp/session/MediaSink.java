@@ -38,41 +38,56 @@ public interface MediaSink {
 
   /** Delivers every call to each sink in order, e.g. segmenter plus metrics. */
   static MediaSink fanOut(List<MediaSink> sinks) {
-    List<MediaSink> copy = List.copyOf(sinks);
+    // An array and plain loops: this runs for every frame, and a capturing lambda per call is not free.
+    MediaSink[] copy = List.copyOf(sinks).toArray(new MediaSink[0]);
     return new MediaSink() {
       @Override
       public void onMetadata(Map<String, Object> metadata) {
-        copy.forEach(s -> s.onMetadata(metadata));
+        for (MediaSink s : copy) {
+          s.onMetadata(metadata);
+        }
       }
 
       @Override
       public void onStreamInfo(StreamInfo info) {
-        copy.forEach(s -> s.onStreamInfo(info));
+        for (MediaSink s : copy) {
+          s.onStreamInfo(info);
+        }
       }
 
       @Override
       public void onVideoConfig(long dtsMillis, AvcDecoderConfig config) {
-        copy.forEach(s -> s.onVideoConfig(dtsMillis, config));
+        for (MediaSink s : copy) {
+          s.onVideoConfig(dtsMillis, config);
+        }
       }
 
       @Override
       public void onVideo(long dtsMillis, int cts, boolean keyframe, byte[] avcc) {
-        copy.forEach(s -> s.onVideo(dtsMillis, cts, keyframe, avcc));
+        for (MediaSink s : copy) {
+          s.onVideo(dtsMillis, cts, keyframe, avcc);
+        }
       }
 
       @Override
       public void onAudioConfig(long dtsMillis, AacConfig config) {
-        copy.forEach(s -> s.onAudioConfig(dtsMillis, config));
+        for (MediaSink s : copy) {
+          s.onAudioConfig(dtsMillis, config);
+        }
       }
 
       @Override
       public void onAudio(long dtsMillis, byte[] aacFrame) {
-        copy.forEach(s -> s.onAudio(dtsMillis, aacFrame));
+        for (MediaSink s : copy) {
+          s.onAudio(dtsMillis, aacFrame);
+        }
       }
 
       @Override
       public void onEnd() {
-        copy.forEach(MediaSink::onEnd);
+        for (MediaSink s : copy) {
+          s.onEnd();
+        }
       }
     };
   }
