@@ -183,10 +183,23 @@ public final class GlassToGlass {
         hlsLatency.add(l.doubleValue());
       }
     }
-    List<Double> glass = new ArrayList<>();
-    firstShown.forEach((capture, display) -> glass.add((display - capture) / 1000.0));
     List<Long> captures = new ArrayList<>(firstShown.keySet());
     captures.sort(null);
+    List<Double> glass = new ArrayList<>();
+    captures.forEach(capture -> glass.add((firstShown.get(capture) - capture) / 1000.0));
+    // stalls: the picture stood still for more than a quarter second (rebuffering; hls.js does not catch up
+    // afterwards at default settings, so each one adds to the latency of everything after it)
+    List<Long> displays = new ArrayList<>(firstShown.values());
+    displays.sort(null);
+    int stalls = 0;
+    double stalled = 0;
+    for (int i = 1; i < displays.size(); i++) {
+      long gap = displays.get(i) - displays.get(i - 1);
+      if (gap > 250) {
+        stalls++;
+        stalled += gap / 1000.0;
+      }
+    }
     double covered = samples.isEmpty() ? 0 : (lastDisplay - firstDisplay) / 1000.0;
     double capturedSpan = captures.size() < 2 ? 0 : (captures.get(captures.size() - 1) - captures.get(0)) / 1000.0;
     out.put("samples", samples.size());
@@ -196,6 +209,8 @@ public final class GlassToGlass {
     out.put("measured_s", round(covered));
     // frames per second of capture time actually shown: 30 when the player shows every frame
     out.put("shown_fps", capturedSpan > 0 ? round((glass.size() - 1) / capturedSpan) : null);
+    out.put("stalls", stalls);
+    out.put("stalled_s", round(stalled));
     out.put("glass_to_glass_s", Stats.summary(glass));
     out.put("pdt_latency_s", Stats.summary(pdt));
     out.put("capture_to_pdt_s", Stats.summary(captureToIngest));
@@ -211,6 +226,7 @@ public final class GlassToGlass {
       problems.add("only " + round(covered) + " s of playback sampled");
     }
     out.put("problems", problems);
+    out.put("latencies_s", glass); // per frame, in capture order: for pooling runs
     System.out.println(JSON.toJson(out));
     return problems.isEmpty();
   }
