@@ -2,22 +2,32 @@ package dev.onair.policy.validation;
 
 import dev.onair.policy.document.Statement;
 import dev.onair.policy.wildcard.Wildcard;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Objects;
 
 /** REDUNDANT_STATEMENT, REDUNDANT_ACTION and REDUNDANT_RESOURCE suggestions. */
 final class RedundancyChecks {
     private RedundancyChecks() {
     }
 
+    /**
+     * Each statement identical to an earlier one apart from its Sid is reported once, under the first of its group,
+     * so the findings stay in the order of the pairwise comparison this replaced. Grouping keeps it linear: comparing
+     * every pair made a 100 KB document of 2,000 equal statements take seconds and 280 MB for 2 million findings.
+     */
     static void check(List<Statement> statements, List<Finding> findings) {
+        Map<Statement, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
-            for (int j = i + 1; j < statements.size(); j++) {
-                if (sameApartFromSid(statements.get(i), statements.get(j))) {
+            groups.computeIfAbsent(withoutSid(statements.get(i)), key -> new ArrayList<>()).add(i);
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            List<Integer> group = groups.get(withoutSid(statements.get(i)));
+            if (group.get(0) == i) {
+                for (int j : group.subList(1, group.size())) {
                     findings.add(new Finding(FindingType.SUGGESTION, "REDUNDANT_STATEMENT",
                             "The statements are redundant because they provide identical permissions. "
                                     + "Update the policy to remove the redundant statement.",
@@ -32,11 +42,9 @@ final class RedundancyChecks {
         }
     }
 
-    private static boolean sameApartFromSid(Statement a, Statement b) {
-        return a.effect() == b.effect() && a.notAction() == b.notAction() && a.notResource() == b.notResource()
-                && a.notPrincipal() == b.notPrincipal() && Objects.equals(a.principals(), b.principals())
-                && a.actions().equals(b.actions()) && a.resources().equals(b.resources())
-                && a.conditions().equals(b.conditions());
+    private static Statement withoutSid(Statement s) {
+        return new Statement(null, s.effect(), s.principals(), s.notPrincipal(), s.actions(), s.notAction(),
+                s.resources(), s.notResource(), s.conditions());
     }
 
     /** An entry is redundant when another entry of the same list already matches everything it matches. */
