@@ -33,7 +33,6 @@ public final class ChunkDecoder {
   public static final int MAX_CHUNK_STREAMS = 64;
 
   private static final int EXTENDED = 0xFFFFFF;
-  private static final int INITIAL_MESSAGE_BUFFER = 64 * 1024;
   private static final int[] HEADER_SIZES = {11, 7, 3, 0};
 
   private final int maxMessageSize;
@@ -210,7 +209,10 @@ public final class ChunkDecoder {
       if (bufferedBytes + length > maxBufferedBytes) {
         throw new RtmpProtocolException("too many bytes buffered in partial messages");
       }
-      state.startMessage(Math.min(length, Math.max(payloadBytes, INITIAL_MESSAGE_BUFFER)));
+      // Sized to the chunk actually received, then grown geometrically: allocating ahead of the bytes let a
+      // peer that abandons messages (a new header on the same chunk stream) make the decoder allocate 64 KiB
+      // per 13 bytes received at chunk size 1.
+      state.startMessage(payloadBytes);
     }
     state.append(in, payloadBytes);
     bufferedBytes += payloadBytes;
