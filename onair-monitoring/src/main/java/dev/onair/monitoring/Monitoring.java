@@ -53,8 +53,9 @@ public final class Monitoring {
     this.clock = requireNonNull(clock, "clock is null");
     this.settings = requireNonNull(settings, "settings is null");
     MetricIngest ingest = new MetricIngest(metricStore, clock, settings.maxMetricSeries());
-    MetricReader reader = new MetricReader(metricStore, clock);
     this.publisher = new BufferingMetricPublisher(ingest, settings.maxPendingMetricPoints());
+    // readers on this node also see the data plane's buckets that are still in memory
+    MetricReader reader = new MetricReader(publisher.visibleThrough(metricStore), clock);
     this.cloudWatch = new CloudWatchService(ingest, reader, alarms, tags, clock, settings.maxAlarms());
     this.serviceQuotas =
         new ServiceQuotasService(quotaRegistry, quotaStore, tags, settings.quotaApproval(), clock);
@@ -69,6 +70,11 @@ public final class Monitoring {
         .gauge(
             "onair_metric_points_dropped", "Data-plane metric observations dropped.",
             () -> (double) publisher.droppedCount());
+    operatorMetrics
+        .registry()
+        .gauge(
+            "onair_metric_buckets_pending", "Data-plane metric buckets held in memory, not yet written.",
+            () -> (double) publisher.pendingCount());
   }
 
   /** CloudWatch, Service Quotas and CloudTrail, for the front door's service table. */
@@ -95,6 +101,15 @@ public final class Monitoring {
 
   public ServiceQuotasService serviceQuotas() {
     return serviceQuotas;
+  }
+
+  /**
+   * Writes the data plane's metric buckets still held in memory, open ones included. The composition root calls
+   * it once at an orderly stop, after the data plane and the scheduled jobs have stopped and before the database
+   * closes.
+   */
+  public void flushPendingMetrics() {
+    publisher.flushAll();
   }
 
   /** Replays approved quota values into the registry; call once at start-up, after IVS is constructed. */

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param maxMetricSeries distinct metric series kept (data plane and PutMetricData together); bounds the store
  * @param maxAlarms PutMetricAlarm answers LimitExceeded beyond this
- * @param maxPendingMetricPoints observations buffered between flushes before new ones are dropped
+ * @param maxPendingMetricPoints data-plane (series, tier, bucket) slots held in memory before observations of
+ *     series not already held are dropped (a live channel holds about 36: 12 series, three tiers)
  * @param alarmEvaluationInterval how often alarms are evaluated
  * @param auditRetention how long the audit trail keeps events (CloudTrail event history: 90 days)
  */

@@ -1,6 +1,9 @@
 package dev.onair.monitoring.metrics;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,22 @@ public interface MetricStore {
    * {@code seenAt}.
    */
   void merge(Resolution resolution, MetricKey key, List<Bucket> buckets, Instant seenAt);
+
+  /**
+   * {@link #merge} for many series and tiers at once, as one unit of work: a database store writes them in one
+   * transaction (all or nothing), which is what makes a flush or a PutMetricData call cost one commit rather than
+   * one per series and tier.
+   */
+  default void mergeAll(List<BucketWrite> writes, Instant seenAt) {
+    Map<MetricKey, Map<Resolution, List<Bucket>>> grouped = new LinkedHashMap<>();
+    for (BucketWrite write : writes) {
+      grouped
+          .computeIfAbsent(write.key(), key -> new EnumMap<>(Resolution.class))
+          .computeIfAbsent(write.resolution(), resolution -> new ArrayList<>())
+          .add(write.bucket());
+    }
+    grouped.forEach((key, tiers) -> tiers.forEach((resolution, buckets) -> merge(resolution, key, buckets, seenAt)));
+  }
 
   /** The buckets of one series with {@code fromEpoch <= start < toEpoch}, oldest first. */
   List<Bucket> read(Resolution resolution, MetricKey key, long fromEpoch, long toEpoch);

@@ -12,15 +12,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the monitoring jobs (metric flush, alarm evaluation, retention) on one daemon thread, and a job that asks
  * for it (quota refresh) on a daemon thread of its own. Closing it stops the
- * jobs, which must happen before the database closes, so the composition root registers it after the database.
+ * jobs and writes the metric buckets still in memory, which must happen before the database closes, so the
+ * composition root registers it after the database.
  */
 public final class MonitoringScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MonitoringScheduler.class);
 
   private final List<ScheduledExecutorService> executors;
+  private final Monitoring monitoring;
 
-  private MonitoringScheduler(List<ScheduledExecutorService> executors) {
+  private MonitoringScheduler(List<ScheduledExecutorService> executors, Monitoring monitoring) {
     this.executors = executors;
+    this.monitoring = monitoring;
   }
 
   private static ScheduledExecutorService executor(String threadName) {
@@ -54,7 +57,7 @@ public final class MonitoringScheduler implements AutoCloseable {
           };
       executor.scheduleWithFixedDelay(guarded, millis, millis, TimeUnit.MILLISECONDS);
     }
-    return new MonitoringScheduler(List.copyOf(executors));
+    return new MonitoringScheduler(List.copyOf(executors), monitoring);
   }
 
   @Override
@@ -64,6 +67,12 @@ public final class MonitoringScheduler implements AutoCloseable {
     }
     for (ScheduledExecutorService executor : executors) {
       executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    // the data plane closed before this (it was started after), so nothing records any more
+    try {
+      monitoring.flushPendingMetrics();
+    } catch (RuntimeException e) {
+      LOG.warn("could not write pending metrics at shutdown", e);
     }
   }
 }

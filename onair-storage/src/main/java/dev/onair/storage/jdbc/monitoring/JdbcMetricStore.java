@@ -7,29 +7,72 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onair.monitoring.metrics.Aggregate;
 import dev.onair.monitoring.metrics.Bucket;
+import dev.onair.monitoring.metrics.BucketWrite;
 import dev.onair.monitoring.metrics.MetricKey;
 import dev.onair.monitoring.metrics.MetricStore;
 import dev.onair.monitoring.metrics.Resolution;
 import dev.onair.storage.DataAccessException;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Tx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Metric buckets in the database. A merge reads the buckets it touches, combines them in Java (the bounded
- * sample needs it) and writes them back in one transaction; two writers racing to create the same bucket make
- * one of them hit the primary key, and that one retries once, by which time the row exists.
+ * Metric buckets in the database.
+ *
+ * <p>{@link #mergeAll} writes a whole batch (a data-plane flush, a PutMetricData call) in one transaction: one
+ * batched {@code insert … on conflict do nothing} for every bucket, then, only for the buckets that already
+ * existed (another node's, an earlier partial, or a second call for the same period), a {@code select … for
+ * update}, a merge in Java (the bounded sample needs it) and a batched update. Rows are written in key order, so
+ * two writers on one PostgreSQL lock them in the same order; a deadlock or a lost insert race is retried.
+ *
+ * <p>Series rows: this node remembers the series it has written and when it last set their {@code last_seen},
+ * and sets it again at most every {@link #TOUCH_INTERVAL_SECONDS}; {@code last_seen} is therefore up to that
+ * much behind, which only matters to ListMetrics' three-hour RecentlyActive filter and to forgetting series
+ * after 63 days.
  */
 public final class JdbcMetricStore implements MetricStore {
+  static final long TOUCH_INTERVAL_SECONDS = 60;
+  private static final int MAX_REMEMBERED = 200_000;
+  private static final int ATTEMPTS = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<TreeMap<String, String>> DIMENSIONS = new TypeReference<>() {};
+  private static final String INSERT =
+      "insert into monitoring_metric_bucket (series_id, resolution, bucket_start, sample_count, sum_value,"
+          + " min_value, max_value, samples, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+  private static final String SELECT_FOR_UPDATE =
+      "select sample_count, sum_value, min_value, max_value, samples, unit from monitoring_metric_bucket"
+          + " where series_id = ? and resolution = ? and bucket_start = ? for update";
+  private static final String UPDATE =
+      "update monitoring_metric_bucket set sample_count = ?, sum_value = ?, min_value = ?, max_value = ?,"
+          + " samples = ?, unit = ? where series_id = ? and resolution = ? and bucket_start = ?";
+
+  /** A series this node knows is stored, and the last_seen it last wrote for it (epoch seconds). */
+  private record Known(String seriesId, long touchedAt) {}
+
+  private record RowKey(String seriesId, int resolution, long start) implements Comparable<RowKey> {
+    @Override
+    public int compareTo(RowKey other) {
+      int bySeries = seriesId.compareTo(other.seriesId);
+      if (bySeries != 0) {
+        return bySeries;
+      }
+      int byResolution = Integer.compare(resolution, other.resolution);
+      return byResolution != 0 ? byResolution : Long.compare(start, other.start);
+    }
+  }
 
   private final Jdbc jdbc;
+  private final ConcurrentHashMap<MetricKey, Known> known = new ConcurrentHashMap<>();
 
   public JdbcMetricStore(Jdbc jdbc) {
     this.jdbc = requireNonNull(jdbc, "jdbc is null");
@@ -37,53 +80,135 @@ public final class JdbcMetricStore implements MetricStore {
 
   @Override
   public void merge(Resolution resolution, MetricKey key, List<Bucket> buckets, Instant seenAt) {
-    if (buckets.isEmpty()) {
+    List<BucketWrite> writes = new ArrayList<>(buckets.size());
+    for (Bucket bucket : buckets) {
+      writes.add(new BucketWrite(key, resolution, bucket));
+    }
+    mergeAll(writes, seenAt);
+  }
+
+  @Override
+  public void mergeAll(List<BucketWrite> writes, Instant seenAt) {
+    if (writes.isEmpty()) {
       return;
     }
-    try {
-      jdbc.transactionVoid(tx -> mergeIn(tx, resolution, key, buckets, seenAt));
-    } catch (DataAccessException e) {
-      if (!e.isUniqueViolation()) {
-        throw e;
+    long seen = seenAt.getEpochSecond();
+    Map<MetricKey, String> ids = new HashMap<>();
+    TreeMap<String, MetricKey> toTouch = new TreeMap<>();
+    TreeMap<RowKey, Bucket> rows = new TreeMap<>();
+    for (BucketWrite write : writes) {
+      MetricKey key = write.key();
+      String seriesId = ids.get(key);
+      if (seriesId == null) {
+        Known remembered = known.get(key);
+        seriesId = remembered == null ? key.seriesId() : remembered.seriesId();
+        ids.put(key, seriesId);
+        if (remembered == null || seen - remembered.touchedAt() >= TOUCH_INTERVAL_SECONDS) {
+          toTouch.put(seriesId, key);
+        }
       }
-      jdbc.transactionVoid(tx -> mergeIn(tx, resolution, key, buckets, seenAt));
+      Bucket bucket = write.bucket();
+      rows.merge(new RowKey(seriesId, write.resolution().seconds(), bucket.start()), bucket, Bucket::merge);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.transactionVoid(tx -> write(tx, toTouch, rows, seenAt));
+        break;
+      } catch (DataAccessException e) {
+        if (attempt >= ATTEMPTS || !retryable(e)) {
+          throw e;
+        }
+      }
+    }
+    if (known.size() > MAX_REMEMBERED) {
+      known.clear();
+    }
+    toTouch.forEach((seriesId, key) -> known.put(key, new Known(seriesId, seen)));
+  }
+
+  // a lost insert race on H2, a deadlock or serialization failure on PostgreSQL: the next attempt sees the row
+  private static boolean retryable(DataAccessException e) {
+    String state = e.sqlState();
+    return e.isUniqueViolation() || "40P01".equals(state) || "40001".equals(state);
+  }
+
+  private static void write(Tx tx, Map<String, MetricKey> toTouch, TreeMap<RowKey, Bucket> rows, Instant seenAt) {
+    toTouch.forEach((seriesId, key) -> touchSeries(tx, key, seriesId, seenAt));
+    Connection connection = tx.connection();
+    try {
+      List<Map.Entry<RowKey, Bucket>> entries = new ArrayList<>(rows.entrySet());
+      int[] inserted;
+      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        for (Map.Entry<RowKey, Bucket> entry : entries) {
+          bindAggregate(insert, 4, entry.getValue());
+          RowKey row = entry.getKey();
+          insert.setString(1, row.seriesId());
+          insert.setInt(2, row.resolution());
+          insert.setLong(3, row.start());
+          insert.addBatch();
+        }
+        inserted = insert.executeBatch();
+      }
+      List<Map.Entry<RowKey, Bucket>> existing = new ArrayList<>();
+      for (int i = 0; i < inserted.length; i++) {
+        if (inserted[i] == 0) {
+          existing.add(entries.get(i));
+        } else if (inserted[i] != 1) {
+          // e.g. pgjdbc's reWriteBatchedInserts reports SUCCESS_NO_INFO, which would hide merges
+          throw new IllegalStateException("the JDBC driver did not report per-row insert counts");
+        }
+      }
+      if (!existing.isEmpty()) {
+        mergeExisting(connection, existing);
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException(e.getMessage(), e.getSQLState(), e);
     }
   }
 
-  private static void mergeIn(Tx tx, Resolution resolution, MetricKey key, List<Bucket> buckets, Instant seenAt) {
-    String seriesId = key.seriesId();
-    touchSeries(tx, key, seriesId, seenAt);
-    long from = Long.MAX_VALUE;
-    long to = Long.MIN_VALUE;
-    for (Bucket bucket : buckets) {
-      from = Math.min(from, bucket.start());
-      to = Math.max(to, bucket.start());
-    }
-    Map<Long, Bucket> existing = new HashMap<>();
-    for (Bucket bucket : select(tx, resolution, seriesId, from, to + 1)) {
-      existing.put(bucket.start(), bucket);
-    }
-    for (Bucket bucket : buckets) {
-      Bucket old = existing.get(bucket.start());
-      if (old == null) {
-        Aggregate a = bucket.aggregate();
-        tx.update(
-            "insert into monitoring_metric_bucket (series_id, resolution, bucket_start, sample_count, sum_value,"
-                + " min_value, max_value, samples, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            seriesId, resolution.seconds(), bucket.start(), a.sampleCount(), a.sum(), a.minimum(), a.maximum(),
-            encode(a.samples()), bucket.unit());
-        existing.put(bucket.start(), bucket);
-      } else {
-        Bucket merged = old.merge(bucket);
-        Aggregate a = merged.aggregate();
-        tx.update(
-            "update monitoring_metric_bucket set sample_count = ?, sum_value = ?, min_value = ?, max_value = ?,"
-                + " samples = ?, unit = ? where series_id = ? and resolution = ? and bucket_start = ?",
-            a.sampleCount(), a.sum(), a.minimum(), a.maximum(), encode(a.samples()), merged.unit(), seriesId,
-            resolution.seconds(), bucket.start());
-        existing.put(bucket.start(), merged);
+  private static void mergeExisting(Connection connection, List<Map.Entry<RowKey, Bucket>> existing)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(SELECT_FOR_UPDATE);
+        PreparedStatement update = connection.prepareStatement(UPDATE)) {
+      for (Map.Entry<RowKey, Bucket> entry : existing) {
+        RowKey row = entry.getKey();
+        select.setString(1, row.seriesId());
+        select.setInt(2, row.resolution());
+        select.setLong(3, row.start());
+        Bucket merged;
+        try (ResultSet result = select.executeQuery()) {
+          if (!result.next()) {
+            // deleted by retention between the insert and now: nothing to merge into, so skip it
+            continue;
+          }
+          Bucket old =
+              new Bucket(
+                  row.start(),
+                  new Aggregate(
+                      result.getDouble(1), result.getDouble(2), result.getDouble(3), result.getDouble(4),
+                      decode(result.getString(5))),
+                  result.getString(6));
+          merged = old.merge(entry.getValue());
+        }
+        bindAggregate(update, 1, merged);
+        update.setString(7, row.seriesId());
+        update.setInt(8, row.resolution());
+        update.setLong(9, row.start());
+        update.addBatch();
       }
+      update.executeBatch();
     }
+  }
+
+  /** Binds count, sum, minimum, maximum, sample and unit from parameter {@code first} on. */
+  private static void bindAggregate(PreparedStatement statement, int first, Bucket bucket) throws SQLException {
+    Aggregate a = bucket.aggregate();
+    statement.setDouble(first, a.sampleCount());
+    statement.setDouble(first + 1, a.sum());
+    statement.setDouble(first + 2, a.minimum());
+    statement.setDouble(first + 3, a.maximum());
+    statement.setString(first + 4, encode(a.samples()));
+    statement.setString(first + 5, bucket.unit());
   }
 
   private static void touchSeries(Tx tx, MetricKey key, String seriesId, Instant seenAt) {
@@ -183,8 +308,17 @@ public final class JdbcMetricStore implements MetricStore {
 
   @Override
   public boolean exists(MetricKey key) {
-    return jdbc.transaction(
-        tx -> tx.exists("select 1 from monitoring_metric_series where series_id = ?", key.seriesId()));
+    if (known.containsKey(key)) {
+      return true;
+    }
+    String seriesId = key.seriesId();
+    boolean found =
+        jdbc.transaction(tx -> tx.exists("select 1 from monitoring_metric_series where series_id = ?", seriesId));
+    if (found) {
+      // not touched by this node yet: the next write sets last_seen
+      known.putIfAbsent(key, new Known(seriesId, Long.MIN_VALUE / 2));
+    }
+    return found;
   }
 
   @Override
@@ -201,6 +335,9 @@ public final class JdbcMetricStore implements MetricStore {
 
   @Override
   public int forgetSeries(Instant cutoff) {
+    // every node applies the same cutoff to the rows, so what this node remembers goes by the same rule
+    long before = cutoff.getEpochSecond();
+    known.values().removeIf(remembered -> remembered.touchedAt() < before);
     return jdbc.transaction(
         tx -> {
           tx.update(
