@@ -2,8 +2,8 @@
 """Glass-to-glass latency with a clock burned into the video: Onair LOW (LL-HLS), Onair NORMAL, nginx-rtmp HLS.
 
 The publisher is a live ffmpeg encode (lavfi testsrc2 960x540@30 + sine, -re, x264 ultrafast zerolatency 1.5 Mbps
-CBR, 2 s GOP, AAC; ultrafast and nice -10 so that it keeps real time on a shared 2-core machine; its backlog is
-watched and a run in which it moved is left out)
+CBR, 2 s GOP, AAC; ultrafast, and nice -10 like the browser, so that the stand-ins for other machines keep real
+time on a shared 2-core machine; a run in which the publisher still fell behind is left out)
 that draws each frame's wall-clock capture time (ms, from setpts=RTCTIME) as a row of black/white blocks with check
 bits (dev.onair.bench.glass.BlockClock). hls.js (the console's vendored copy) plays the stream in headless
 Chromium; every presented frame is read back through canvas drawImage, decoded, and display time - capture time is
@@ -29,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 
@@ -42,21 +41,22 @@ CLASSPATH = os.path.join(BENCH, "target", "onair-bench.jar") + ":" + os.path.joi
 HLS_JS = os.path.join(ROOT, "onair-console", "src", "main", "resources", "console", "assets", "hls.min.js")
 MAIN = "dev.onair.bench.glass.GlassToGlass"
 FPS = 30
-MAX_LAG_SPREAD = 0.3  # s; ffmpeg reports progress every 0.5 s, so a few hundred ms of jitter is only reporting
-# The publisher stands in for a camera and encoder on another machine: it runs at a higher priority (nice -10) so
-# the shared machine's other work cannot starve it; the servers and the browser run at normal priority.
-PUBLISHER_NICE = ["nice", "-n", "-10"]
+MAX_DRIFT = 0.5  # s, of capture time - media time over a run (see GlassToGlass: publisher_drift_s)
+# The publisher and the viewer stand in for an encoder and a viewer's device on other machines: they run at a
+# higher priority (nice -10) so the shared machine's other work cannot starve them; the servers under test run at
+# normal priority, like the rest of the machine's load.
+PRIORITY = ["nice", "-n", "-10"]
 ENCODE = ["-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
           "-b:v", "1500k", "-maxrate", "1500k", "-bufsize", "3000k",
           "-g", "60", "-keyint_min", "60", "-sc_threshold", "0"]
 SOURCE = f"testsrc2=size=960x540:rate={FPS}"
-PUBLISHER = ("ffmpeg -re (nice -10), lavfi testsrc2 960x540@30 live-encoded with libx264 ultrafast zerolatency, 1.5 Mbps "
+PUBLISHER = ("ffmpeg -re, lavfi testsrc2 960x540@30 live-encoded with libx264 ultrafast zerolatency, 1.5 Mbps "
              "CBR, GOP 2 s (60 frames); AAC 128k 48 kHz sine; clock row 44 blocks of 20x24 px")
 
 
-def java(*args, timeout=300):
+def java(*args, timeout=300, priority=()):
     """Runs GlassToGlass; -> (ok, parsed JSON or None, stderr tail)."""
-    proc = subprocess.run(["java", "-cp", CLASSPATH, MAIN, *args], capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run([*priority, "java", "-cp", CLASSPATH, MAIN, *args], capture_output=True, text=True, timeout=timeout)
     try:
         out = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else None
     except ValueError:
@@ -99,34 +99,13 @@ def live_frames(work, url, not_before_ms, name):
             "problems": out["problems"] if out else [err]}
 
 
-def publish(url, graph, progress):
-    """The live publisher; (wall clock, media seconds out) pairs are appended to progress as ffmpeg reports them."""
-    cmd = [*PUBLISHER_NICE, "ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", SOURCE,
+def publish(url, graph):
+    """The live publisher."""
+    cmd = [*PRIORITY, "ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i", SOURCE,
            "-re", "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000", "-filter_complex", graph,
            "-map", "[v]", "-map", "1:a", *ENCODE, "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
-           "-progress", "pipe:1", "-stats_period", "0.5", "-f", "flv", url]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
-    def read():
-        for line in proc.stdout:
-            if line.startswith("out_time_us="):
-                try:
-                    progress.append((time.time(), int(line.split("=")[1]) / 1e6))
-                except ValueError:
-                    pass
-    threading.Thread(target=read, daemon=True).start()
-    return proc
-
-
-def publisher_lag(progress, start, end):
-    """How far the publisher's backlog moved between start and end (s): wall clock - media time out, max - min.
-    0 while it keeps real time. A publisher that falls behind and later catches up (-re bursts) hands the player
-    frames faster than real time, and the player, which does not catch up at default settings, keeps the extra
-    delay; so a run is only valid when the backlog stayed put from the player's start to the end."""
-    offsets = [w - m for w, m in progress if start <= w <= end]
-    if len(offsets) < 4:
-        return None
-    return round(max(offsets) - min(offsets), 3)
+           "-f", "flv", url]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def wait_segments(url, count, seconds=40):
@@ -155,8 +134,7 @@ def measure(name, rtmp_url, playback_url, low, args, work, graph):
     print(f"[{name}] publishing; playback {playback_url}", file=sys.stderr)
     result = {"load_before": loadavg()}
     started_ms = int(time.time() * 1000)
-    progress = []
-    pub = publish(rtmp_url, graph, progress)
+    pub = publish(rtmp_url, graph)
     try:
         if not wait_segments(playback_url, 2):
             raise RuntimeError(f"{name}: no segments in 40 s (publisher exit code {pub.poll()})")
@@ -166,20 +144,16 @@ def measure(name, rtmp_url, playback_url, low, args, work, graph):
             result["ok"] = False
             return result
         extra = ["--low"] if low else []
-        play_started = time.time()
         ok, out, err = java("play", "--hls-js", HLS_JS, "--url", playback_url, "--label", name,
                             "--warmup", str(args.warmup), "--seconds", str(args.seconds), *extra,
-                            timeout=args.warmup + args.seconds + 180)
+                            timeout=args.warmup + args.seconds + 180, priority=PRIORITY)
         result["ok"] = ok
         result["play"] = out if out else {"problems": [err]}
-        # over the measured window only (the browser's start-up and warm-up come first)
-        result["publisher_lag_spread_s"] = publisher_lag(progress, play_started, time.time())
         if pub.poll() is not None:
             result["ok"] = False
             result.setdefault("problems", []).append("publisher exited during the run")
         shown = {k: v for k, v in result["play"].items() if k != "latencies_s"}
-        print(f"[{name}] publisher lag spread {result['publisher_lag_spread_s']} {json.dumps(shown)}",
-              file=sys.stderr)
+        print(f"[{name}] {json.dumps(shown)}", file=sys.stderr)
     finally:
         media.stop(pub)
         result["load_after"] = loadavg()
@@ -187,10 +161,10 @@ def measure(name, rtmp_url, playback_url, low, args, work, graph):
 
 
 def summarise(runs):
-    """Pools the frames of the runs whose publisher kept real time (backlog moved < MAX_LAG_SPREAD); the others are
-    kept in the file but left out, since a starved encoder, not the server, would set their latency."""
-    valid = [r for r in runs if r.get("ok") and r.get("publisher_lag_spread_s") is not None
-             and r["publisher_lag_spread_s"] < MAX_LAG_SPREAD]
+    """Pools the frames of the runs whose publisher kept real time (capture - media time moved < MAX_DRIFT); the
+    others are kept in the file but left out, since a starved encoder, not the server, would set their latency."""
+    valid = [r for r in runs if r.get("ok") and r["play"].get("publisher_drift_s") is not None
+             and r["play"]["publisher_drift_s"] < MAX_DRIFT]
     pooled = [x for r in valid for x in r["play"]["latencies_s"]]
     pdt = [r["play"]["pdt_latency_s"]["median"] for r in valid if r["play"].get("pdt_latency_s")]
     c2p = [r["play"]["capture_to_pdt_s"]["median"] for r in valid if r["play"].get("capture_to_pdt_s")]
@@ -204,7 +178,7 @@ def summarise(runs):
             "stalls": sum(r["play"].get("stalls", 0) for r in valid),
             "pdt_latency_median_s": round(statistics.median(pdt), 3) if pdt else None,
             "capture_to_pdt_median_s": round(statistics.median(c2p), 3) if c2p else None,
-            "publisher_lag_spreads_s": [r.get("publisher_lag_spread_s") for r in runs],
+            "publisher_drifts_s": [(r.get("play") or {}).get("publisher_drift_s") for r in runs],
             "loads": [r.get("load_before") for r in runs]}
 
 

@@ -154,6 +154,7 @@ public final class GlassToGlass {
     int failed = 0;
     int implausible = 0;
     Map<Long, Long> firstShown = new HashMap<>(); // capture ms -> first display ms
+    Map<Long, Double> mediaTime = new HashMap<>(); // capture ms -> the frame's media timestamp (s)
     List<Double> pdt = new ArrayList<>();
     List<Double> captureToIngest = new ArrayList<>();
     List<Double> hlsLatency = new ArrayList<>();
@@ -175,6 +176,9 @@ public final class GlassToGlass {
         continue;
       }
       firstShown.merge(capture, display, Math::min);
+      if (s.get("mt") instanceof Number m) {
+        mediaTime.putIfAbsent(capture, m.doubleValue());
+      }
       if (s.get("pdt") instanceof Number p) {
         pdt.add(p.doubleValue() / 1000.0);
         captureToIngest.add(latency - p.doubleValue() / 1000.0);
@@ -209,6 +213,17 @@ public final class GlassToGlass {
     out.put("measured_s", round(covered));
     // frames per second of capture time actually shown: 30 when the player shows every frame
     out.put("shown_fps", capturedSpan > 0 ? round((glass.size() - 1) / capturedSpan) : null);
+    // capture time − media time is constant while the publisher keeps real time; if it was starved and then
+    // burst to catch up, the player got frames faster than real time and kept the difference as extra latency,
+    // so the run says more about the publisher than about the server (bench/glass.py leaves such runs out)
+    double driftMin = Double.MAX_VALUE;
+    double driftMax = -Double.MAX_VALUE;
+    for (Map.Entry<Long, Double> e : mediaTime.entrySet()) {
+      double offset = e.getKey() / 1000.0 - e.getValue();
+      driftMin = Math.min(driftMin, offset);
+      driftMax = Math.max(driftMax, offset);
+    }
+    out.put("publisher_drift_s", mediaTime.isEmpty() ? null : round(driftMax - driftMin));
     out.put("stalls", stalls);
     out.put("stalled_s", round(stalled));
     out.put("glass_to_glass_s", Stats.summary(glass));
