@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Engines (JMH, 1 fork, short but real settings): SigV4 parse+verify and sign (bench module), policy evaluation
 # (onair-policy's PolicyEvaluationBenchmark), RTMP chunk decoding and TS muxing (onair-media's MediaBenchmarks),
-# fMP4 muxing (bench module, same clip). -> $BENCH_OUT/jmh-*.json and jmh-*.log
+# fMP4 muxing (bench module, same clip), metric ingestion on H2 (onair-storage's MetricIngestBenchmark).
+# -> $BENCH_OUT/jmh-*.json and jmh-*.log
 # Env: JMH_OPTS (default "-wi 2 -w 1s -i 5 -r 1s -f 1").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_built
@@ -23,3 +24,5 @@ jmh() { # name classpath workdir regex
 jmh sigv4-fmp4 "$BENCH_DIR/target/onair-bench.jar:$LIB" "$BENCH_DIR" 'SigV4VerifyJmh|Fmp4MuxJmh'
 jmh policy "$ROOT/onair-policy/target/test-classes:$LIB" "$ROOT/onair-policy" 'PolicyEvaluationBenchmark'
 jmh media "$ROOT/onair-media/target/test-classes:$LIB" "$ROOT/onair-media" 'MediaBenchmarks'
+# metric ingestion on the embedded H2 store (data-plane seconds for 10 and 50 streams, PutMetricData)
+jmh metrics "$ROOT/onair-storage/target/test-classes:$LIB" "$ROOT/onair-storage" 'MetricIngestBenchmark'
