@@ -31,22 +31,33 @@ public final class OnairProcess implements AutoCloseable {
   private final Path log;
   private final int httpPort;
   private final Duration startupTime;
+  private final boolean ownsDataDir;
 
-  private OnairProcess(Process process, Path dataDir, Path log, int httpPort, Duration startupTime) {
+  private OnairProcess(Process process, Path dataDir, Path log, int httpPort, Duration startupTime,
+      boolean ownsDataDir) {
     this.process = process;
     this.dataDir = dataDir;
     this.log = log;
     this.httpPort = httpPort;
     this.startupTime = startupTime;
+    this.ownsDataDir = ownsDataDir;
   }
 
   /** Starts a server; extra flags are appended to {@code serve} (e.g. {@code --max-request-bytes 65536}). */
   public static OnairProcess start(String... extraFlags) {
+    return startOn(null, extraFlags);
+  }
+
+  /**
+   * Starts a server on {@code dataDir}, which the caller owns: it is kept on {@link #close()}, so a test can
+   * restart a server on the same state (after {@link #kill()}) or prepare it first (a size-limited mount).
+   */
+  public static OnairProcess startOn(Path dataDir, String... extraFlags) {
     // Ports are chosen free, then bound by another process; in between, any other program on the machine (an
     // outgoing connection's ephemeral port) may take one. Only that race is retried, with fresh ports.
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce(extraFlags);
+        return startOnce(dataDir, extraFlags);
       } catch (AssertionError e) {
         if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("BindException")) {
           throw e;
@@ -56,10 +67,11 @@ public final class OnairProcess implements AutoCloseable {
     }
   }
 
-  private static OnairProcess startOnce(String... extraFlags) {
+  private static OnairProcess startOnce(Path givenDataDir, String... extraFlags) {
     try {
       Path jar = serverJar();
-      Path dataDir = Files.createTempDirectory("onair-it-data");
+      boolean owned = givenDataDir == null;
+      Path dataDir = owned ? Files.createTempDirectory("onair-it-data") : givenDataDir;
       Path log = Files.createTempFile("onair-it-", ".log");
       int httpPort = freePort();
       List<String> command = new ArrayList<>();
@@ -82,11 +94,11 @@ public final class OnairProcess implements AutoCloseable {
       long started = System.nanoTime();
       Process process = builder.start();
       OnairProcess onair =
-          new OnairProcess(process, dataDir, log, httpPort, Duration.ZERO);
+          new OnairProcess(process, dataDir, log, httpPort, Duration.ZERO, owned);
       onair.awaitHealthy();
       Duration startup = Duration.ofNanos(System.nanoTime() - started);
       System.out.println("onair started in " + startup.toMillis() + " ms (process launch to healthy)");
-      return new OnairProcess(process, dataDir, log, httpPort, startup);
+      return new OnairProcess(process, dataDir, log, httpPort, startup, owned);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -189,7 +201,9 @@ public final class OnairProcess implements AutoCloseable {
     if (process.isAlive()) {
       stop();
     }
-    deleteRecursively(dataDir);
+    if (ownsDataDir) {
+      deleteRecursively(dataDir);
+    }
   }
 
   static int freePort() throws IOException {

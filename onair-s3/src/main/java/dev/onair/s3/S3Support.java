@@ -10,6 +10,7 @@ import dev.onair.protocol.http.HttpHeaders;
 import dev.onair.protocol.http.HttpResponse;
 import dev.onair.protocol.tree.StructNode;
 import dev.onair.s3.blob.BlobStore;
+import dev.onair.s3.blob.StorageFullException;
 import dev.onair.s3.model.Bucket;
 import java.time.Clock;
 import java.util.List;
@@ -77,7 +78,7 @@ final class S3Support {
     return new Operation(
         name,
         (context, input) -> List.of(support.bucketCheck(action, bucketName(input))),
-        handler);
+        refusingWhenFull(handler));
   }
 
   static Operation objectOperation(
@@ -85,7 +86,21 @@ final class S3Support {
     return new Operation(
         name,
         (context, input) -> List.of(support.objectCheck(action, bucketName(input), key(input))),
-        handler);
+        refusingWhenFull(handler));
+  }
+
+  /**
+   * A write the store could not make durable for lack of space is refused as S3 refuses any write it failed to
+   * store (500 InternalError, which SDKs retry), never acknowledged; an operating condition, so no stack trace.
+   */
+  private static Operation.Handler refusingWhenFull(Operation.Handler handler) {
+    return (context, input) -> {
+      try {
+        return handler.handle(context, input);
+      } catch (StorageFullException full) {
+        throw S3Errors.of(S3ErrorCode.INTERNAL_ERROR);
+      }
+    };
   }
 
   static OperationResult xml(int status, byte[] body) {

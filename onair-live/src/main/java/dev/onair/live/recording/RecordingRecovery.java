@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.onair.live.port.RecordingRecord;
 import dev.onair.live.port.RecordingRepository;
 import dev.onair.s3.ObjectWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,6 +83,11 @@ public final class RecordingRecovery {
           RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, status, message,
               record.durationMillis(), record.renditionPath(), record.width(), record.height()),
           "application/json");
+    } catch (UncheckedIOException e) {
+      // The storage is full or failing: leave the recording unfinished, so the next recovery writes its verdict.
+      LOG.warn("could not write the end of interrupted recording {} ({}); it is retried", record.recordingId(),
+          e.getMessage());
+      return;
     } catch (RuntimeException e) {
       // The bucket may be gone; the verdict is still recorded here so the recording is not retried forever.
       LOG.warn("could not write the end of interrupted recording {}", record.recordingId(), e);

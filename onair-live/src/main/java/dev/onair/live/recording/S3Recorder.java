@@ -12,6 +12,7 @@ import dev.onair.live.state.StreamEvents;
 import dev.onair.rtmp.session.MediaSink;
 import dev.onair.rtmp.session.StreamInfo;
 import dev.onair.s3.ObjectWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * status STARTED with {@code endedAt} set) until either the channel's next broadcast resumes it
  * ({@link #resume}: the playlist continues after an EXT-X-DISCONTINUITY) or the window passes and
  * {@link #finishNow()} writes the VOD playlist and {@code recording-ended.json}.
+ *
+ * <p>A write that fails (the storage is full, the bucket is gone) fails the recording at once: one warning line,
+ * "Recording End Failure" on the session, no further segments, and the verdict (VOD playlist of what was stored,
+ * {@code recording-ended.json} with RECORDING_ENDED_WITH_FAILURE). If the verdict cannot be written either, it is
+ * retried by {@link #retryVerdict()} (the starter's sweep, once a second) until the storage takes it; until then the
+ * recording stays unfinished in the repository, so a restart's {@link RecordingRecovery} writes it instead. The
+ * broadcast itself goes on.
  */
 final class S3Recorder implements RecordingStarter.FrameTap {
   private static final Logger LOG = LoggerFactory.getLogger(S3Recorder.class);
@@ -65,11 +73,18 @@ final class S3Recorder implements RecordingStarter.FrameTap {
   private boolean discontinuityNext;
   private long peakBandwidth;
   private boolean failed;
+  private boolean startFailed;
+  private boolean failureAnnounced;
+  private volatile boolean verdictPending;
+  private String verdictStatus;
+  private Instant verdictEndedAt;
+  private boolean verdictThumbnails;
   private volatile boolean ended;
   private volatile Instant streamEndedAt;
   private volatile int streams = 1;
   private Consumer<S3Recorder> onFinished = ignored -> {};
   private Consumer<S3Recorder> onStreamEnded = ignored -> {};
+  private Consumer<S3Recorder> onVerdictPending = ignored -> {};
 
   S3Recorder(ObjectWriter objects, RecordingRepository repository, Executor pool, RecordingRecord record,
       Supplier<StreamInfo> streamInfo, Consumer<StreamEvent> events, Clock clock) {
@@ -111,8 +126,13 @@ final class S3Recorder implements RecordingStarter.FrameTap {
 
   void start() {
     enqueue(() -> {
-      put(RecordingLayout.STARTED_EVENT, RecordingDocuments.started(record.channelArn(), record.startedAt(),
-          null, 0, 0), "application/json");
+      try {
+        put(RecordingLayout.STARTED_EVENT, RecordingDocuments.started(record.channelArn(), record.startedAt(),
+            null, 0, 0), "application/json");
+      } catch (RuntimeException e) {
+        startFailed = true;
+        throw e;
+      }
       events.accept(StreamEvents.recording(StreamEvents.RECORDING_START, clock.instant()));
     });
   }
@@ -184,8 +204,10 @@ final class S3Recorder implements RecordingStarter.FrameTap {
         for (String key : thumbnailPlan.keys(record.keyPrefix(), index)) {
           put(key, jpeg, "image/jpeg");
         }
+      } catch (UncheckedIOException e) {
+        // A lost thumbnail does not fail the recording; the storage's state is an operating condition, not a bug.
+        LOG.warn("thumbnail {} of recording {} not stored: {}", index, record.recordingId(), e.getMessage());
       } catch (RuntimeException e) {
-        // A lost thumbnail does not fail the recording.
         LOG.warn("thumbnail {} of recording {} not stored", index, record.recordingId(), e);
       }
     });
@@ -204,13 +226,17 @@ final class S3Recorder implements RecordingStarter.FrameTap {
   /** The broadcast ended: finish now, or wait for a reconnect when the configuration has a window. */
   @Override
   public void onEnd() {
-    if (reconnectWindowSeconds <= 0) {
+    if (reconnectWindowSeconds <= 0 || ended) {
+      // a failed recording has its verdict (or is retrying it): nothing to wait for
       finishNow();
       return;
     }
     Instant at = clock.instant();
     streamEndedAt = at;
     enqueue(() -> {
+      if (ended) {
+        return;
+      }
       // Persisted as "ended, awaiting reconnect": a crash now is finalised as ENDED on restart, not as a failure.
       record = record.finished(RecordingRecord.STARTED, at);
       repository.update(record);
@@ -249,12 +275,22 @@ final class S3Recorder implements RecordingStarter.FrameTap {
       return;
     }
     ended = true;
-    boolean thumbnailsTaken = thumbnails != null && thumbnailCount > 0;
+    verdictThumbnails = thumbnails != null && thumbnailCount > 0;
     if (thumbnails != null) {
       thumbnails.close();
     }
-    String status = failed ? RecordingRecord.FAILED : RecordingRecord.ENDED;
-    Instant endedAt = streamEndedAt != null ? streamEndedAt : clock.instant();
+    verdictStatus = failed ? RecordingRecord.FAILED : RecordingRecord.ENDED;
+    verdictEndedAt = streamEndedAt != null ? streamEndedAt : clock.instant();
+    writeVerdict();
+  }
+
+  /**
+   * The VOD playlist of what was stored, then {@code recording-ended.json}; only when both are stored is the
+   * recording finished in the repository. A verdict that cannot be stored turns an ENDED recording into a failed
+   * one (its playlist is not final) and waits for {@link #retryVerdict()}.
+   */
+  private void writeVerdict() {
+    boolean failing = RecordingRecord.FAILED.equals(verdictStatus);
     try {
       if (record.renditionPath() != null) {
         put(RecordingLayout.renditionKey(record.keyPrefix(), record.renditionPath(),
@@ -262,22 +298,94 @@ final class S3Recorder implements RecordingStarter.FrameTap {
             "application/vnd.apple.mpegurl");
       }
       put(RecordingLayout.ENDED_EVENT, RecordingDocuments.ended(record.channelArn(), record.startedAt(),
-          endedAt, status, failed ? "InternalServerException" : null, record.durationMillis(),
-          record.renditionPath(), record.width(), record.height(), thumbnailsTaken ? thumbnailPlan : null),
+          verdictEndedAt, verdictStatus, failing ? "InternalServerException" : null, record.durationMillis(),
+          record.renditionPath(), record.width(), record.height(), verdictThumbnails ? thumbnailPlan : null),
           "application/json");
     } catch (RuntimeException e) {
-      LOG.warn("recording {} could not be finalised", record.recordingId(), e);
-      status = RecordingRecord.FAILED;
+      if (!verdictPending) {
+        verdictPending = true;
+        verdictStatus = RecordingRecord.FAILED;
+        LOG.warn("recording {} of {}: its end ({}) is not stored yet ({}); retried until the storage takes it",
+            record.recordingId(), record.channelArn(), RecordingRecord.FAILED, message(e));
+        failed = true;
+        if (record.endedAt() != null) {
+          // unfinished without an end time: a restart's recovery fails it rather than ending it cleanly
+          record = record.finished(RecordingRecord.STARTED, null);
+          repository.update(record);
+        }
+        announceFailure();
+        onVerdictPending.accept(this);
+      }
+      return;
     }
-    record = record.finished(status, endedAt);
+    if (verdictPending) {
+      LOG.info("recording {} of {}: end ({}) stored", record.recordingId(), record.channelArn(), verdictStatus);
+    }
+    verdictPending = false;
+    record = record.finished(verdictStatus, verdictEndedAt);
     repository.update(record);
-    events.accept(StreamEvents.recording(RecordingRecord.ENDED.equals(status)
-        ? StreamEvents.RECORDING_END : StreamEvents.RECORDING_END_FAILURE, clock.instant()));
+    if (RecordingRecord.ENDED.equals(verdictStatus)) {
+      events.accept(StreamEvents.recording(StreamEvents.RECORDING_END, clock.instant()));
+    } else {
+      announceFailure();
+    }
     onFinished.accept(this);
+  }
+
+  /** Tries again to store the verdict of a recording whose end could not be stored; after queued writes. */
+  void retryVerdict() {
+    enqueue(() -> {
+      if (verdictPending) {
+        writeVerdict();
+      }
+    });
+  }
+
+  boolean verdictPending() {
+    return verdictPending;
+  }
+
+  /** True once the recording has its verdict or is failing: it takes no more segments and cannot be resumed. */
+  boolean hasEnded() {
+    return ended;
+  }
+
+  private void announceFailure() {
+    if (!failureAnnounced) {
+      failureAnnounced = true;
+      events.accept(StreamEvents.recording(startFailed ? StreamEvents.RECORDING_START_FAILURE
+          : StreamEvents.RECORDING_END_FAILURE, clock.instant()));
+    }
+  }
+
+  /** A write failed: the recording fails now (one log line), is announced, and gets its verdict when possible. */
+  private void onWriteFailure(RuntimeException e) {
+    if (ended) {
+      return;
+    }
+    failed = true;
+    if (e instanceof UncheckedIOException) {
+      LOG.warn("recording {} of {} failed: {}; the broadcast goes on without recording", record.recordingId(),
+          record.channelArn(), message(e));
+    } else {
+      LOG.warn("recording {} of {} failed; the broadcast goes on without recording", record.recordingId(),
+          record.channelArn(), e);
+    }
+    announceFailure();
+    finish();
+  }
+
+  private static String message(RuntimeException e) {
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   void onFinished(Consumer<S3Recorder> callback) {
     this.onFinished = requireNonNull(callback, "callback is null");
+  }
+
+  /** Told when the recording's verdict could not be stored and needs {@link #retryVerdict()}. */
+  void onVerdictPending(Consumer<S3Recorder> callback) {
+    this.onVerdictPending = requireNonNull(callback, "callback is null");
   }
 
   /** Told when a broadcast ended and the recording now waits for a reconnect. */
@@ -313,8 +421,12 @@ final class S3Recorder implements RecordingStarter.FrameTap {
         try {
           task.run();
         } catch (RuntimeException e) {
-          failed = true;
-          LOG.warn("recording {} write failed", record.recordingId(), e);
+          try {
+            onWriteFailure(e);
+          } catch (RuntimeException again) {
+            // the chain must go on (a failed future would skip every later task, the verdict included)
+            LOG.warn("recording {}: handling a failed write failed too", record.recordingId(), again);
+          }
         }
       }, pool);
     }

@@ -45,6 +45,8 @@ public final class S3RecordingStarter implements RecordingStarter {
   private final Set<S3Recorder> active = ConcurrentHashMap.newKeySet();
   /** Recordings whose broadcast ended within their reconnect window, by channel ARN. */
   private final Map<String, S3Recorder> waiting = new ConcurrentHashMap<>();
+  /** Failed recordings whose verdict the storage has not taken yet (it was full); retried by {@link #sweep()}. */
+  private final Set<S3Recorder> verdictPending = ConcurrentHashMap.newKeySet();
   private final Executor thumbnailPool;
   private final Supplier<Optional<JpegEncoder>> thumbnailEncoder;
 
@@ -93,6 +95,9 @@ public final class S3RecordingStarter implements RecordingStarter {
       Consumer<StreamEvent> events) {
     Optional<RecordingConfiguration> configuration = configurations.find(channel.recordingConfigurationArn());
     S3Recorder previous = waiting.remove(channel.arn());
+    if (previous != null && previous.hasEnded()) {
+      previous = null; // failed while waiting: it has (or retries) its verdict and is not continued
+    }
     if (configuration.isEmpty() || configuration.get().state() != RecordingConfigurationState.ACTIVE) {
       if (previous != null) {
         previous.finishNow();
@@ -125,7 +130,11 @@ public final class S3RecordingStarter implements RecordingStarter {
       recorder.enableThumbnails(thumbnailEncoder, thumbnailPool);
     }
     active.add(recorder);
-    recorder.onFinished(active::remove);
+    recorder.onFinished(finished -> {
+      active.remove(finished);
+      verdictPending.remove(finished);
+    });
+    recorder.onVerdictPending(verdictPending::add);
     recorder.onStreamEnded(this::awaitReconnect);
     recorder.start();
     return recorder;
@@ -139,14 +148,17 @@ public final class S3RecordingStarter implements RecordingStarter {
   }
 
   /**
-   * Finalises the recordings whose reconnect window has passed (recording-ended.json, Recording End); called once
-   * a second by the data plane's ticker.
+   * Finalises the recordings whose reconnect window has passed (recording-ended.json, Recording End) and retries
+   * the verdicts the storage refused (it was full); called once a second by the data plane's ticker.
    *
    * @return how many were finalised
    */
   public int sweep() {
     Instant now = clock.instant();
     int finished = 0;
+    for (S3Recorder recorder : verdictPending) {
+      recorder.retryVerdict();
+    }
     for (Map.Entry<String, S3Recorder> entry : waiting.entrySet()) {
       S3Recorder recorder = entry.getValue();
       if (ReconnectWindow.elapsed(recorder.waiting(), now) && waiting.remove(entry.getKey(), recorder)) {
@@ -162,6 +174,11 @@ public final class S3RecordingStarter implements RecordingStarter {
     return waiting.size();
   }
 
+  /** Recordings whose verdict waits for storage, for tests. */
+  int verdictPendingCount() {
+    return verdictPending.size();
+  }
+
   /**
    * Waits until every recording's queued writes are done (at shutdown, after the publishers were disconnected and
    * their final segments and end files queued).
@@ -172,6 +189,9 @@ public final class S3RecordingStarter implements RecordingStarter {
       if (waiting.remove(entry.getKey(), entry.getValue())) {
         entry.getValue().finishNow();
       }
+    }
+    for (S3Recorder recorder : verdictPending) {
+      recorder.retryVerdict(); // one last try; what still fails is finalised by RecordingRecovery on the next start
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     for (S3Recorder recorder : Set.copyOf(active)) {

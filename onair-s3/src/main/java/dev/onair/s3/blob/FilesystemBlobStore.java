@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * Objects as files under {@code <dataDir>/s3/}: {@code buckets/<bucket>/objects/<key path>} (see {@link KeyPaths}),
  * {@code buckets/<bucket>/uploads/<uploadId>/} for multipart uploads, and {@code tmp/} for writes in progress. Every
  * write goes to a temporary file on the same filesystem, is fsynced, then renamed into place, so readers and
- * crashes only ever see whole objects.
+ * crashes only ever see whole objects. A write that runs out of space throws {@link StorageFullException} and leaves
+ * nothing behind (the temporary file is deleted; the previous version of the object, if any, stays listed).
  */
 public final class FilesystemBlobStore implements BlobStore {
   private static final String UPLOAD_FILE = "upload";
@@ -83,7 +84,7 @@ public final class FilesystemBlobStore implements BlobStore {
   @Override
   public ObjectMetadata put(String bucket, String key, InputStream data, ObjectAttributes attributes) {
     Path target = KeyPaths.toPath(objects(bucket), key);
-    return write(target, out -> {
+    return write(target, bucket + "/" + key, out -> {
       MessageDigest md5 = md5();
       long size = copy(data, out, md5);
       return new ObjectMetadata(key, size, hex(md5.digest()), now(), 0, attributes);
@@ -126,7 +127,7 @@ public final class FilesystemBlobStore implements BlobStore {
       return Optional.empty();
     }
     Path target = KeyPaths.toPath(objects(bucket), key);
-    return Optional.of(write(target, out -> {
+    return Optional.of(write(target, bucket + "/" + key, out -> {
       MessageDigest md5 = md5();
       try (InputStream in = Files.newInputStream(source)) {
         long size = copy(limited(in, sourceMetadata.get().size()), out, md5);
@@ -176,7 +177,8 @@ public final class FilesystemBlobStore implements BlobStore {
     Path directory = uploadsRoot(bucket).resolve(uploadId);
     Instant initiated = now();
     io(() -> Files.createDirectories(directory));
-    write(directory.resolve(UPLOAD_FILE), out -> new ObjectMetadata(key, 0, "", initiated, 0, attributes));
+    write(directory.resolve(UPLOAD_FILE), bucket + "/" + key + " (upload)",
+        out -> new ObjectMetadata(key, 0, "", initiated, 0, attributes));
     return new MultipartUpload(bucket, key, uploadId, initiated, attributes);
   }
 
@@ -209,7 +211,7 @@ public final class FilesystemBlobStore implements BlobStore {
   @Override
   public Part putPart(String bucket, String uploadId, int partNumber, InputStream data) {
     Path target = uploadsRoot(bucket).resolve(uploadId).resolve(partFile(partNumber));
-    ObjectMetadata written = write(target, out -> {
+    ObjectMetadata written = write(target, "part " + partNumber + " of upload " + uploadId, out -> {
       MessageDigest md5 = md5();
       long size = copy(data, out, md5);
       return new ObjectMetadata("part", size, hex(md5.digest()), now(), 0, ObjectAttributes.EMPTY);
@@ -243,7 +245,7 @@ public final class FilesystemBlobStore implements BlobStore {
     MultipartUpload upload = upload(bucket, uploadId).orElseThrow(() -> new IllegalStateException("no upload"));
     Path directory = uploadsRoot(bucket).resolve(uploadId);
     Path target = KeyPaths.toPath(objects(bucket), upload.key());
-    ObjectMetadata result = write(target, out -> {
+    ObjectMetadata result = write(target, bucket + "/" + upload.key(), out -> {
       long size = 0;
       for (int partNumber : partNumbers) {
         Path part = directory.resolve(partFile(partNumber));
@@ -291,7 +293,8 @@ public final class FilesystemBlobStore implements BlobStore {
     ObjectMetadata writeTo(OutputStream out) throws IOException;
   }
 
-  private ObjectMetadata write(Path target, Body body) {
+  /** @param name what is written, for messages: {@code bucket/key} */
+  private ObjectMetadata write(Path target, String name, Body body) {
     Path temp = tmp.resolve(UUID.randomUUID().toString());
     try {
       ObjectMetadata metadata;
@@ -305,6 +308,9 @@ public final class FilesystemBlobStore implements BlobStore {
       commit(temp, target);
       return metadata;
     } catch (IOException e) {
+      if (StorageFullException.isOutOfSpace(e)) {
+        throw new StorageFullException(name, e);
+      }
       throw new UncheckedIOException(e);
     } finally {
       try {
