@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
 """Media data plane: Onair vs nginx-rtmp, same publishers, same clip, same machine, one run.
 
-For each server:
+For each server, identically:
   1. latency phase: one publisher; the media playlist is polled every 50 ms from before the publish starts, and the
      first time each segment (and LL-HLS part) is listed is compared with when its last frame left the publisher:
      availability delay = first_listed - (T0 + media end time), T0 = publisher start (ffmpeg -re paces the
-     pre-encoded clip in real time, so media time t leaves at about T0 + t).
-  2. capacity phase: N publishers at once for S seconds (ffmpeg -re -stream_loop -1 -c copy from the same
-     pre-encoded clip, so publishers cost little CPU); server CPU (utime+stime of every server process) per stream,
-     server RSS, and whether every stream's playlist kept advancing.
+     pre-encoded clip in real time, so media time t leaves at about T0 + t). It also warms the server up (JIT).
+  2. idle: the server's own CPU over 10 s with nothing published, measured after the latency phase (so a JVM's
+     start-up compilation is not counted as "idle" and then subtracted from the per-stream figure).
+  3. one capacity run per --streams value: N publishers at once (ffmpeg -re -stream_loop -1 -c copy of the same
+     pre-encoded 3 Mbps clip, so publishers cost little CPU); --warmup seconds are left out (connect, first
+     segments, JIT of the N-stream paths), then server CPU (utime+stime of every server process and thread) is
+     measured over a --seconds window. Per stream = (window CPU - idle CPU) / N, and the raw figure without the
+     subtraction. A stream is sustained when its publisher is still connected, kept real time (media seconds sent
+     / wall seconds >= 0.95) and its playlist advanced by at least (window / target duration - 2) segments; the
+     run is sustained when every stream is, and stream 0's segment availability delay (polled every 100 ms all
+     along, as in the latency phase) stays within one target duration at p95.
 
 Glass-to-glass is reported as measured availability + the player hold-back the playlist asks for (3 target
 durations for a standard HLS player such as hls.js's default liveSyncDurationCount=3; PART-HOLD-BACK for an LL-HLS
 player); no browser/OCR measurement is made here (see docs/BENCHMARKS.md).
 
-Usage: bench/media.py --out DIR [--streams 10] [--seconds 30] [--targets nginx,onair]
-Writes DIR/media.json. Needs: ffmpeg, nginx + libnginx-mod-rtmp, boto3, the built server jar.
+Onair runs with the JVM flags of the ./onair launcher (`./onair --print-java-opts`), as an operator would run it.
+
+Usage: bench/media.py --out DIR [--streams 10,50] [--warmup 20] [--seconds 30] [--targets nginx,onair]
+                      [--jar JAR] [--java-opts "FLAGS"]
+Writes DIR/media.json (and DIR/onair-media.log). Needs: ffmpeg, nginx + libnginx-mod-rtmp, boto3, the built jar.
 """
 import argparse
 import json
@@ -108,27 +118,69 @@ def rss_mib(pids):
     return round(total / 1024, 1)
 
 
-def make_clip(path):
+def thread_cpu(pids):
+    """{thread name: cpu seconds} over every thread of the given processes (/proc/<pid>/task/<tid>/stat)."""
+    out = {}
+    for pid in pids:
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                    text = f.read()
+            except OSError:
+                continue
+            name = text[text.index("(") + 1:text.rindex(")")]
+            fields = text.rsplit(")", 1)[1].split()
+            out[(tid, name)] = (int(fields[11]) + int(fields[12])) / TICKS
+    return out
+
+
+def thread_groups(before, after, elapsed):
+    """CPU (cores) by kind of thread over a window: JIT, GC, event loops, each onair-* pool, the rest."""
+    groups = {}
+    for key, value in after.items():
+        tid, name = key
+        used = value - before.get(key, 0.0)
+        if name.startswith(("C1 Comp", "C2 Comp")):
+            group = "JIT compiler"
+        elif name.startswith(("GC Thread", "G1 ", "VM Thread", "GC ")) or "GC" in name:
+            group = "GC and VM"
+        elif name.startswith("multiThreadIo") or name.startswith("onair-rtmp") or name.startswith("onair-loop"):
+            group = "event loops (Netty)"
+        elif name.startswith("onair-"):
+            group = re.sub(r"[-#]?\d+$", "", name)
+        elif name.startswith("nginx"):
+            group = "nginx"
+        else:
+            group = "other"
+        groups[group] = groups.get(group, 0.0) + used
+    return {k: round(v / elapsed, 4) for k, v in sorted(groups.items(), key=lambda kv: -kv[1]) if v > 0}
+
+
+def make_clip(path, kbps):
     if os.path.exists(path):
         return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     subprocess.run(["ffmpeg", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30",
                     "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000", "-t", "60",
                     "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
-                    "-profile:v", "main", "-b:v", "2500k", "-maxrate", "2500k", "-bufsize", "5000k",
+                    "-profile:v", "main", "-b:v", f"{kbps}k", "-maxrate", f"{kbps}k", "-bufsize", f"{2 * kbps}k",
                     "-g", "60", "-keyint_min", "60", "-sc_threshold", "0",
                     "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2", "-f", "flv", path + ".part"],
                    check=True)
     os.rename(path + ".part", path)
 
 
-def publisher(clip, url, progress=None):
+def publisher(clip, url, progress=None, period="0.1"):
     """ffmpeg pacing the clip in real time; with progress=list, (wall clock, media out_time) pairs are appended."""
     cmd = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", clip,
            "-c", "copy", "-f", "flv"]
     if progress is None:
         return subprocess.Popen(cmd + [url], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    proc = subprocess.Popen(cmd + ["-progress", "pipe:1", "-stats_period", "0.1", url], stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd + ["-progress", "pipe:1", "-stats_period", period, url], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
 
     def read():
@@ -186,8 +238,10 @@ http {{ access_log off; server {{ listen 127.0.0.1:{self.http};
         return tree_pids(self.proc.pid)
 
     def streams(self, n):
-        return [(f"rtmp://127.0.0.1:{self.rtmp}/live/s{i}", f"http://127.0.0.1:{self.http}/hls/s{i}.m3u8")
-                for i in range(n)]
+        # fresh names per run: a previous run's playlist of the same name would be read as this run's
+        self.runs = getattr(self, "runs", 0) + 1
+        return [(f"rtmp://127.0.0.1:{self.rtmp}/live/r{self.runs}s{i}",
+                 f"http://127.0.0.1:{self.http}/hls/r{self.runs}s{i}.m3u8") for i in range(n)]
 
     def close(self):
         # SIGQUIT: nginx's graceful shutdown, sent to our own master by pid
@@ -202,12 +256,14 @@ http {{ access_log off; server {{ listen 127.0.0.1:{self.http};
 class Onair:
     name = "onair"
 
-    def __init__(self, work, log):
+    def __init__(self, work, log, jar=JAR, java_opts=None):
         self.data = os.path.join(work, "onair-data")
         self.http, self.rtmp, rtmps = free_port(), free_port(), free_port()
         env = dict(os.environ, ONAIR_ADMIN_ACCESS_KEY_ID=KEY, ONAIR_ADMIN_SECRET_ACCESS_KEY=SECRET)
         self.log = open(log, "w")
-        self.proc = subprocess.Popen(["java", "-jar", JAR, "serve", "--data-dir", self.data, "--bind", "127.0.0.1",
+        self.java_opts = java_opts.split() if java_opts is not None else subprocess.run(
+            [os.path.join(ROOT, "onair"), "--print-java-opts"], check=True, capture_output=True, text=True).stdout.split()
+        self.proc = subprocess.Popen(["java", *self.java_opts, "-jar", jar, "serve", "--data-dir", self.data, "--bind", "127.0.0.1",
                                       "--http-port", str(self.http), "--rtmp-port", str(self.rtmp),
                                       "--rtmps-port", str(rtmps), "--account-id", ACCOUNT],
                                      env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -218,7 +274,7 @@ class Onair:
         self.created = []
 
     def pids(self):
-        return {self.proc.pid}
+        return tree_pids(self.proc.pid)
 
     def streams(self, n):
         out = []
@@ -273,67 +329,90 @@ def parse_playlist(text):
     return msn, segments, td, hold, part_hold, parts  # trailing parts belong to the segment being built
 
 
-def latency_phase(server, clip, seconds):
-    (rtmp_url, playback_url), = server.streams(1)
-    seen_seg, seen_part = {}, {}
-    media_url = playback_url if isinstance(server, Nginx) else None
-    progress = []
-    started = time.time()
-    pub = publisher(clip, rtmp_url, progress)
-    info = {}
-    try:
-        if media_url is None:
-            media_url = server.media_playlist(playback_url)
-        end = started + seconds
-        while time.time() < end:
-            text = fetch(media_url, 2)
+class Probe:
+    """Polls one stream's media playlist from before its publish starts and records when each segment (and LL-HLS
+    part) is first listed; delays are computed against the publisher's own -progress clock."""
+
+    def __init__(self, server, clip, rtmp_url, playback_url, interval):
+        self.seen_seg, self.seen_part, self.progress, self.info = {}, {}, [], {}
+        self.server, self.playback_url, self.interval = server, playback_url, interval
+        self.started = time.time()
+        self.proc = publisher(clip, rtmp_url, self.progress)
+        self.running = True
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+        self.thread.start()
+
+    def _poll(self):
+        media_url = self.playback_url if isinstance(self.server, Nginx) else self.server.media_playlist(
+            self.playback_url)
+        while self.running:
+            text = fetch(media_url, 2) if media_url else None
             now = time.time()
             if text and "#EXTM3U" in text:
                 msn, segs, td, hold, part_hold, open_parts = parse_playlist(text)
-                info.update(td=td, hold_back=hold, part_hold_back=part_hold)
+                self.info.update(td=td, hold_back=hold, part_hold_back=part_hold)
                 for n, dur, uri, parts in segs:
-                    seen_seg.setdefault(n, (now, dur))
+                    self.seen_seg.setdefault(n, (now, dur))
                     for i, d in enumerate(parts):
-                        seen_part.setdefault((n, i), (now, d))
+                        self.seen_part.setdefault((n, i), (now, d))
                 if segs or open_parts:
                     building = (segs[-1][0] + 1) if segs else msn
                     for i, d in enumerate(open_parts):
-                        seen_part.setdefault((building, i), (now, d))
-            time.sleep(0.05)
+                        self.seen_part.setdefault((building, i), (now, d))
+            time.sleep(self.interval)
+
+    def stop(self):
+        self.running = False
+        self.thread.join(5)
+
+    def result(self, since=None):
+        """Delays of the segments (and parts) first listed after `since` (wall clock), all when None."""
+        seen_seg, seen_part, progress, started = self.seen_seg, self.seen_part, self.progress, self.started
+        # T0 = the wall clock at media time 0, from ffmpeg's own progress reports (wall - out_time is constant under
+        # -re); the lowest value is the one least delayed by the report pipe
+        offsets = [wall - media for wall, media in progress if media > 0.5]
+        t0 = min(offsets) if offsets else started
+        info = dict(self.info, publisher_startup_s=round(t0 - started, 3))
+        # media end time of each segment: cumulative durations from the first segment seen (the stream's first one)
+        seg_delays, part_delays = [], []
+        if seen_seg:
+            first = min(seen_seg)
+            ends, t = {}, 0.0
+            for n in sorted(seen_seg):
+                if n != first and n - 1 not in ends:
+                    break
+                t += seen_seg[n][1]
+                ends[n] = t
+            # skip the first segment (stream start-up: connect + first keyframe) and require a contiguous run
+            for n in sorted(ends)[1:]:
+                if since is None or seen_seg[n][0] >= since:
+                    seg_delays.append(seen_seg[n][0] - (t0 + ends[n]))
+            starts = {n: ends[n] - seen_seg[n][1] for n in ends}
+            by_seg = {}
+            for (n, i), (when, d) in sorted(seen_part.items()):
+                by_seg.setdefault(n, []).append((i, when, d))
+            for n, plist in by_seg.items():
+                if n not in starts or n == first:
+                    continue
+                acc = starts[n]
+                for i, when, d in sorted(plist):
+                    acc += d
+                    if since is None or when >= since:
+                        part_delays.append(when - (t0 + acc))
+        return dict(info, segments=len(seg_delays), parts=len(part_delays),
+                    segment_delay_s=summary(seg_delays), part_delay_s=summary(part_delays),
+                    first_segment_after_s=round(min(v[0] for v in seen_seg.values()) - t0, 3) if seen_seg else None)
+
+
+def latency_phase(server, clip, seconds):
+    (rtmp_url, playback_url), = server.streams(1)
+    probe = Probe(server, clip, rtmp_url, playback_url, 0.05)
+    try:
+        time.sleep(seconds)
     finally:
-        stop(pub)
-    # T0 = the wall clock at media time 0, from ffmpeg's own progress reports (wall - out_time is constant under -re);
-    # the lowest value is the one least delayed by the report pipe
-    offsets = [wall - media for wall, media in progress if media > 0.5]
-    t0 = min(offsets) if offsets else started
-    info["publisher_startup_s"] = round(t0 - started, 3)
-    # media end time of each segment: cumulative durations from the first segment seen (the stream's first one)
-    seg_delays, part_delays = [], []
-    if seen_seg:
-        first = min(seen_seg)
-        ends, t = {}, 0.0
-        for n in sorted(seen_seg):
-            if n != first and n - 1 not in ends:
-                break
-            t += seen_seg[n][1]
-            ends[n] = t
-        # skip the first segment (stream start-up: connect + first keyframe) and require a contiguous run
-        for n in sorted(ends)[1:]:
-            seg_delays.append(seen_seg[n][0] - (t0 + ends[n]))
-        starts = {n: ends[n] - seen_seg[n][1] for n in ends}
-        by_seg = {}
-        for (n, i), (when, d) in sorted(seen_part.items()):
-            by_seg.setdefault(n, []).append((i, when, d))
-        for n, plist in by_seg.items():
-            if n not in starts or n == first:
-                continue
-            acc = starts[n]
-            for i, when, d in sorted(plist):
-                acc += d
-                part_delays.append(when - (t0 + acc))
-    return dict(info, segments=len(seg_delays), parts=len(part_delays),
-                segment_delay_s=summary(seg_delays), part_delay_s=summary(part_delays),
-                first_segment_after_s=round(min(v[0] for v in seen_seg.values()) - t0, 3) if seen_seg else None)
+        probe.stop()
+        stop(probe.proc)
+    return probe.result()
 
 
 def summary(values):
@@ -344,34 +423,69 @@ def summary(values):
             "min": round(v[0], 3), "max": round(v[-1], 3)}
 
 
-def capacity_phase(server, clip, n, seconds):
+def measure_idle(server, seconds=10):
+    cpu0, t0 = cpu_seconds(server.pids()), time.time()
+    time.sleep(seconds)
+    return (cpu_seconds(server.pids()) - cpu0) / (time.time() - t0)
+
+
+def media_time(progress):
+    return progress[-1][1] if progress else None
+
+
+def capacity_phase(server, clip, n, warmup, seconds, idle_cores):
     streams = server.streams(n)
-    pubs = [publisher(clip, rtmp) for rtmp, _ in streams]
+    probe = Probe(server, clip, streams[0][0], streams[0][1], 0.1)  # stream 0: delay under load
+    progresses = [probe.progress] + [[] for _ in streams[1:]]
+    pubs = [probe.proc] + [publisher(clip, rtmp, progresses[i + 1], "0.5") for i, (rtmp, _) in
+                           enumerate(streams[1:])]
     media = []
     try:
-        time.sleep(6)  # connect, first segments
+        time.sleep(min(6, warmup))  # connect, first segments
         for _, playback in streams:
             media.append(playback if isinstance(server, Nginx) else server.media_playlist(playback, 20))
+        time.sleep(max(0, warmup - 6))
         pids = server.pids()
-        cpu0, pub0, t0 = cpu_seconds(pids), cpu_seconds({p.pid for p in pubs}), time.time()
+        threads0, cpu0, pub0, t0 = thread_cpu(pids), cpu_seconds(pids), cpu_seconds({p.pid for p in pubs}), time.time()
+        sent0 = [media_time(p) for p in progresses]
         first = [last_msn(m) for m in media]
         time.sleep(seconds)
         elapsed = time.time() - t0
-        cpu = cpu_seconds(server.pids()) - cpu0
+        pids = server.pids()
+        cpu, threads1 = cpu_seconds(pids) - cpu0, thread_cpu(pids)
         pub_cpu = cpu_seconds({p.pid for p in pubs}) - pub0
-        rss = rss_mib(server.pids())
+        sent1 = [media_time(p) for p in progresses]
+        rss = rss_mib(pids)
         last = [last_msn(m) for m in media]
-        advancing = sum(1 for a, b in zip(first, last) if a is not None and b is not None and b > a)
-        alive = sum(1 for p in pubs if p.poll() is None)
+        alive = [p.poll() is None for p in pubs]
+        probe.stop()
+        load = open("/proc/loadavg").read().split()[:3]
     finally:
+        probe.stop()
         for p in pubs:
             stop(p)
+    td = probe.info.get("td") or 2.0
+    need = max(1, int(seconds / td) - 2)
+    # a playlist with no segment yet when the window opened counts from -1 (MSNs start at 0 on both servers)
+    advanced = [(b - (-1 if a is None else a)) if b is not None else 0 for a, b in zip(first, last)]
+    speeds = [((b - a) / elapsed) if a is not None and b is not None else 0.0 for a, b in zip(sent0, sent1)]
+    ok = [alive[i] and advanced[i] >= need and speeds[i] >= 0.95 for i in range(n)]
+    delay = probe.result(since=t0)
+    seg_p95 = delay["segment_delay_s"]["p95"] if delay["segment_delay_s"] else None
     core_share = cpu / elapsed  # cores busy on average
-    per_stream = core_share / n
-    return {"streams": n, "seconds": round(elapsed, 1), "server_cpu_cores": round(core_share, 3),
-            "cpu_per_stream_pct_of_core": round(100 * per_stream, 2),
+    per_stream = max(0.0, core_share - idle_cores) / n
+    raw_per_stream = core_share / n
+    return {"streams": n, "warmup_s": warmup, "seconds": round(elapsed, 1), "load_avg": load,
+            "server_cpu_cores": round(core_share, 3),
+            "cpu_per_stream_pct_of_core": round(100 * per_stream, 3),
+            "cpu_per_stream_pct_of_core_raw": round(100 * raw_per_stream, 3),
             "streams_per_core_extrapolated": round(1 / per_stream) if per_stream > 0 else None,
-            "server_rss_mib": rss, "streams_advancing": advancing, "publishers_alive": alive,
+            "server_rss_mib": rss, "server_threads_cores": thread_groups(threads0, threads1, elapsed),
+            "streams_advancing": sum(1 for a in advanced if a >= need), "segments_needed": need,
+            "min_segments_advanced": min(advanced) if advanced else None,
+            "publishers_alive": sum(alive), "min_publisher_speed": round(min(speeds), 3) if speeds else None,
+            "probe_segment_delay_s": delay["segment_delay_s"], "probe_part_delay_s": delay["part_delay_s"],
+            "sustained": all(ok) and seg_p95 is not None and seg_p95 <= td,
             "publisher_cpu_cores": round(pub_cpu / elapsed, 3)}
 
 
@@ -386,37 +500,45 @@ def last_msn(url):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--streams", type=int, default=10)
-    ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--streams", default="10,50", help="publisher counts, one capacity run each (e.g. 10,50)")
+    ap.add_argument("--warmup", type=int, default=20, help="seconds of each capacity run left out of the window")
+    ap.add_argument("--seconds", type=int, default=30, help="measurement window of each capacity run")
     ap.add_argument("--latency-seconds", type=int, default=24)
+    ap.add_argument("--kbps", type=int, default=3000, help="video bit rate of the clip (plus 128k AAC)")
     ap.add_argument("--targets", default="nginx,onair")
+    ap.add_argument("--jar", default=JAR, help="Onair jar to run (default: the built one)")
+    ap.add_argument("--java-opts", default=None, help="JVM flags for Onair instead of the launcher's (before/after runs)")
     args = ap.parse_args()
+    counts = [int(s) for s in str(args.streams).split(",") if s]
     os.makedirs(args.out, exist_ok=True)
-    clip = os.path.join(BENCH, "target", "media", "clip-720p-2500k-60s.flv")
-    make_clip(clip)
-    results = {"clip": "1280x720@30 H.264 main 2.5 Mbps CBR, GOP 2 s, AAC 128k 48 kHz (ffmpeg testsrc2), "
-                       "published with ffmpeg -re -stream_loop -1 -c copy",
-               "streams": args.streams, "seconds": args.seconds}
+    clip = os.path.join(BENCH, "target", "media", f"clip-720p-{args.kbps}k-60s.flv")
+    make_clip(clip, args.kbps)
+    results = {"clip": f"1280x720@30 H.264 main {args.kbps / 1000:g} Mbps CBR + AAC 128k 48 kHz, GOP 2 s "
+                       "(ffmpeg testsrc2), published with ffmpeg -re -stream_loop -1 -c copy",
+               "clip_kbps": args.kbps + 128, "streams": counts, "warmup": args.warmup, "seconds": args.seconds}
     for target in args.targets.split(","):
         work = tempfile.mkdtemp(prefix=f"onair-bench-media-{target}-")
         server = None
         try:
-            server = Nginx(work) if target == "nginx" else Onair(work, os.path.join(args.out, "onair-media.log"))
+            server = (Nginx(work) if target == "nginx"
+                      else Onair(work, os.path.join(args.out, "onair-media.log"), args.jar, args.java_opts))
             time.sleep(2)
-            idle_cpu0, idle_t0 = cpu_seconds(server.pids()), time.time()
-            time.sleep(5)
-            idle_cores = (cpu_seconds(server.pids()) - idle_cpu0) / (time.time() - idle_t0)
-            idle_rss = rss_mib(server.pids())
             print(f"[{server.name}] latency phase ({args.latency_seconds} s, 1 stream)", file=sys.stderr)
             lat = latency_phase(server, clip, args.latency_seconds)
             time.sleep(3)
-            print(f"[{server.name}] capacity phase ({args.streams} streams, {args.seconds} s)", file=sys.stderr)
-            cap = capacity_phase(server, clip, args.streams, args.seconds)
-            cap["cpu_per_stream_pct_of_core_minus_idle"] = round(
-                100 * max(0.0, cap["server_cpu_cores"] - idle_cores) / args.streams, 2)
-            results[server.name] = {"idle_rss_mib": idle_rss, "idle_cpu_cores": round(idle_cores, 4),
-                                    "latency": lat, "capacity": cap}
-            print(json.dumps(results[server.name]), file=sys.stderr)
+            idle_cores = measure_idle(server)
+            idle_rss = rss_mib(server.pids())
+            entry = {"idle_rss_mib": idle_rss, "idle_cpu_cores": round(idle_cores, 4), "latency": lat,
+                     "capacity": {}}
+            if isinstance(server, Onair):
+                entry["java_opts"] = " ".join(server.java_opts)
+            for n in counts:
+                print(f"[{server.name}] capacity: {n} streams, {args.warmup} s warm-up, {args.seconds} s window",
+                      file=sys.stderr)
+                entry["capacity"][str(n)] = capacity_phase(server, clip, n, args.warmup, args.seconds, idle_cores)
+                print(json.dumps(entry["capacity"][str(n)]), file=sys.stderr)
+                time.sleep(5)  # publishers gone, sessions ended
+            results[server.name] = entry
         finally:
             if server:
                 server.close()

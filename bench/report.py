@@ -99,6 +99,8 @@ def api_section(out, lines, head):
                          f"{fmt(r['max_ms'], 1)} | {r['errors']} |")
         lines.append("")
 
+    signed_cost_section(out, runs, find, lines, head)
+
     # targets
     signed_ratios = [r for r in ratios if r[2] is not None]
     worst = min(signed_ratios, key=lambda r: r[2]) if signed_ratios else None
@@ -111,6 +113,67 @@ def api_section(out, lines, head):
                    "ceiling_rps_8": ceiling and ceiling["rps"], "gci_rps_8": gci and gci["rps"],
                    "ceiling_cpu": ceiling and ceiling.get("server_cpu_us_per_req"),
                    "gci_cpu": gci and gci.get("server_cpu_us_per_req")}
+
+
+def jmh_us_per_op(out, name, suffix):
+    """µs per operation of the JMH benchmark whose name ends with suffix in jmh-<name>.json, or None."""
+    for r in load_json(os.path.join(out, f"jmh-{name}.json"), []) or []:
+        if r["benchmark"].endswith(suffix) and r["primaryMetric"]["score"]:
+            return 1e6 / r["primaryMetric"]["score"]
+    return None
+
+
+def signed_cost_section(out, runs, find, lines, head):
+    """Issue 9's "SigV4 + authorization under 10 % of the no-op ceiling", measured two ways.
+
+    End to end: server CPU per request of the cheapest signed call (sts:GetCallerIdentity: SigV4 parse and verify,
+    credential lookup, the Query codec and XML writer, the call log line and metrics; it declares no IAM action, so
+    no policy is evaluated) minus that of the unsigned no-op (health), both from back-to-back runs at the same
+    concurrency; and the throughput ratio of the two. Engines alone: JMH µs per SigV4 parse+verify plus one policy
+    decision, as a share of the no-op's server CPU per request.
+    """
+    idle = next((r for r in runs if r.get("op") == "idle" and r["label"] == "onair"), None)
+    rows = []
+    for c in sorted({r["clients"] for r in runs if r["mode"] == "closed"}):
+        noop, signed = find("onair", "health", c), find("onair", "sts:GetCallerIdentity", c)
+        if not noop or not signed or not noop.get("server_cpu_us_per_req") or not signed.get("server_cpu_us_per_req"):
+            continue
+        cost = signed["server_cpu_us_per_req"] - noop["server_cpu_us_per_req"]
+        rows.append({"clients": c, "noop_rps": noop["rps"], "signed_rps": signed["rps"],
+                     "noop_cpu_us": noop["server_cpu_us_per_req"], "signed_cpu_us": signed["server_cpu_us_per_req"],
+                     "cost_us": cost, "cost_share": cost / noop["server_cpu_us_per_req"],
+                     "rps_ratio": signed["rps"] / noop["rps"] if noop["rps"] else None})
+    sigv4 = jmh_us_per_op(out, "sigv4-fmp4", "SigV4VerifyJmh.parseAndVerify")
+    policy = jmh_us_per_op(out, "policy", "PolicyEvaluationBenchmark.allowPath")
+    if not rows and sigv4 is None:
+        return
+    lines.append("**What a signed request costs** (issue 9: SigV4 + authorization under 10 % of the no-op ceiling). "
+                 "*Signed cost* = server CPU/req of `sts:GetCallerIdentity` (the cheapest signed call: SigV4 parse "
+                 "and verify, credential lookup, Query parser, XML writer, call log line, metrics; no IAM action, so "
+                 "no policy decision) − server CPU/req of the unsigned no-op `health`, from runs made back to back at "
+                 "the same concurrency; target ≤ 10 % of the no-op's CPU/req, i.e. the signed call reaching ≥ 90 % of "
+                 "the no-op's req/s." + (f" The idle server used {fmt(idle.get('server_cpu_cores'), 3)} cores "
+                 "(background jobs), included in every CPU/req." if idle else "") + "\n")
+    if rows:
+        lines.append("| clients | no-op req/s | signed req/s | **signed ÷ no-op req/s** | no-op CPU/req µs "
+                     "| signed CPU/req µs | **signed cost µs** | **cost ÷ no-op CPU** |")
+        lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            lines.append(f"| {r['clients']} | {fmt(r['noop_rps'])} | {fmt(r['signed_rps'])} | "
+                         f"**{fmt(100 * r['rps_ratio'], 0)} %** | {fmt(r['noop_cpu_us'])} | {fmt(r['signed_cpu_us'])} | "
+                         f"**{fmt(r['cost_us'])}** | **{fmt(100 * r['cost_share'], 0)} %** |")
+        lines.append("")
+    engines = None
+    if sigv4 is not None:
+        engines = sigv4 + (policy or 0)
+        ref = next((r for r in rows if r["clients"] == 8), rows[0] if rows else None)
+        share = f", {fmt(100 * engines / ref['noop_cpu_us'], 0)} % of the no-op's {fmt(ref['noop_cpu_us'])} µs " \
+                f"({ref['clients']} clients)" if ref else ""
+        lines.append(f"Engines alone (JMH, one thread): SigV4 parse+verify {fmt(sigv4, 2)} µs"
+                     + (f" + one policy decision (allow path) {fmt(policy, 2)} µs" if policy else "")
+                     + f" = {fmt(engines, 2)} µs{share}.\n")
+    head["signed_cost"] = {"rows": rows, "engines_us": engines, "sigv4_us": sigv4, "policy_us": policy,
+                           "idle_cores": idle and idle.get("server_cpu_cores")}
 
 
 def engines_section(out, lines, head):
@@ -161,10 +224,18 @@ def media_section(out, lines, head):
         lines.append("_Media benchmark not run._\n")
         return
     names = [n for n in ("nginx-rtmp", "onair") if n in media]
-    lines.append(f"Clip: {media['clip']}. Capacity phase: {media['streams']} publishers at once for "
-                 f"{media['seconds']} s. Availability delay = when a segment (or LL-HLS part) is first listed in the "
-                 "media playlist (polled every 50 ms) − when its last frame left the publisher (anchored on ffmpeg's "
-                 "own `-progress` clock). The first segment of the stream is excluded.\n")
+    counts = media["streams"] if isinstance(media["streams"], list) else [media["streams"]]
+    kbps = media.get("clip_kbps")
+    lines.append(f"Clip: {media['clip']}. Each server: a latency phase (1 publisher), its idle CPU over 10 s after "
+                 f"that (JIT warm), then one capacity run per stream count ({', '.join(map(str, counts))} publishers "
+                 f"at once), each measured over {media['seconds']} s after {media.get('warmup', 0)} s of warm-up. "
+                 "Availability delay = when a segment (or LL-HLS part) is first listed in the media playlist (polled "
+                 "every 50 ms; 100 ms for stream 0 under load) − when its last frame left the publisher (anchored on "
+                 "ffmpeg's own `-progress` clock); the first segment of the stream is excluded. CPU per stream = "
+                 "(server CPU in the window − the idle server's CPU) / streams, utime+stime of every server thread "
+                 "(GC and JIT included). Sustained = every publisher still connected and sending in real time "
+                 "(≥ 0.95×), every playlist advanced by ≥ window/target − 2 segments, stream 0's segment delay p95 ≤ "
+                 "one target duration.\n")
     lines.append("| | " + " | ".join(names) + " |")
     lines.append("|---|" + "---:|" * len(names))
 
@@ -173,9 +244,13 @@ def media_section(out, lines, head):
         for n in names:
             try:
                 vals.append(f(media[n]))
-            except (KeyError, TypeError):
+            except (KeyError, TypeError, IndexError):
                 vals.append("–")
         lines.append(f"| {label} | " + " | ".join(vals) + " |")
+
+    def cap(m, c):
+        capacity = m["capacity"]
+        return capacity[str(c)] if str(c) in capacity else capacity  # older media.json: one run
 
     row("segment target duration (s)", lambda m: fmt(m["latency"]["td"]))
     row("segment availability delay, median / p95 (s)",
@@ -200,19 +275,42 @@ def media_section(out, lines, head):
     row("glass-to-glass, standard HLS player (modelled: delay + hold-back, s)", lambda m: fmt(g2g_standard(m), 2))
     row("glass-to-glass, LL-HLS player (modelled: part delay + PART-HOLD-BACK, s)",
         lambda m: fmt(g2g_ll(m), 2) if g2g_ll(m) else "–")
-    row("server CPU per 2.5 Mbps stream (% of one core)", lambda m: fmt(m["capacity"]["cpu_per_stream_pct_of_core"], 2))
-    row("… minus the idle server's own CPU", lambda m: fmt(m["capacity"]["cpu_per_stream_pct_of_core_minus_idle"], 2))
-    row("streams per core (extrapolated from the above)", lambda m: fmt(m["capacity"]["streams_per_core_extrapolated"]))
-    row(f"streams whose playlist advanced / publishers still connected",
-        lambda m: f"{m['capacity']['streams_advancing']} / {m['capacity']['publishers_alive']} of {m['capacity']['streams']}")
-    row("server RSS idle → with the streams (MiB)", lambda m: f"{fmt(m['idle_rss_mib'])} → {fmt(m['capacity']['server_rss_mib'])}")
-    row("publishers' own CPU (ffmpeg -c copy, cores)", lambda m: fmt(m["capacity"]["publisher_cpu_cores"], 3))
+    row("idle server: CPU (cores) / RSS (MiB)", lambda m: f"{fmt(m['idle_cpu_cores'], 4)} / {fmt(m['idle_rss_mib'])}")
+    rate = f"{kbps / 1000:.2f} Mbps" if kbps else "clip"
+    for c in counts:
+        row(f"**{c} streams**: sustained", lambda m, c=c: "yes" if cap(m, c).get("sustained") else "**no**")
+        row(f"{c} streams: CPU per {rate} stream, minus idle (% of one core)",
+            lambda m, c=c: fmt(cap(m, c)["cpu_per_stream_pct_of_core"], 2))
+        row(f"{c} streams: … without subtracting idle", lambda m, c=c: fmt(cap(m, c).get("cpu_per_stream_pct_of_core_raw",
+                                                                                        cap(m, c).get("cpu_per_stream_pct_of_core")), 2))
+        row(f"{c} streams: server CPU (cores) / RSS (MiB)",
+            lambda m, c=c: f"{fmt(cap(m, c)['server_cpu_cores'], 3)} / {fmt(cap(m, c)['server_rss_mib'])}")
+        row(f"{c} streams: playlists advancing / publishers connected / slowest publisher (× real time)",
+            lambda m, c=c: f"{cap(m, c)['streams_advancing']} / {cap(m, c)['publishers_alive']} of "
+                           f"{cap(m, c)['streams']} / {fmt(cap(m, c).get('min_publisher_speed'), 2)}")
+        row(f"{c} streams: stream 0 segment delay under load, median / p95 (s)",
+            lambda m, c=c: f"{fmt(cap(m, c)['probe_segment_delay_s']['median'], 3)} / "
+                           f"{fmt(cap(m, c)['probe_segment_delay_s']['p95'], 3)}")
+        row(f"{c} streams: load average during the window", lambda m, c=c: " ".join(cap(m, c)["load_avg"]))
+        row(f"{c} streams: publishers' own CPU (ffmpeg -c copy, cores)",
+            lambda m, c=c: fmt(cap(m, c)["publisher_cpu_cores"], 3))
     lines.append("")
+    if "onair" in media:
+        c = counts[-1]
+        try:
+            threads = cap(media["onair"], c)["server_threads_cores"]
+            lines.append(f"Onair's CPU by thread at {c} streams (cores, window average): "
+                         + ", ".join(f"{k} {fmt(v, 3)}" for k, v in threads.items())
+                         + f". JVM flags: `{media['onair'].get('java_opts') or '(none)'}`.\n")
+        except (KeyError, TypeError):
+            pass
     head["media"] = {n: media[n] for n in names}
     if "onair" in media and "nginx-rtmp" in media:
         try:
-            head["media_cpu_ratio"] = (media["onair"]["capacity"]["cpu_per_stream_pct_of_core"]
-                                       / media["nginx-rtmp"]["capacity"]["cpu_per_stream_pct_of_core"])
+            c = counts[-1]
+            head["media_cpu_ratio"] = (cap(media["onair"], c)["cpu_per_stream_pct_of_core"]
+                                       / cap(media["nginx-rtmp"], c)["cpu_per_stream_pct_of_core"])
+            head["media_sustained"] = {n: cap(media[n], c).get("sustained") for n in names}
             head["g2g"] = {"onair_ll": g2g_ll(media["onair"]), "onair_std": g2g_standard(media["onair"]),
                            "nginx_std": g2g_standard(media["nginx-rtmp"])}
         except (KeyError, TypeError, ZeroDivisionError):
@@ -324,7 +422,8 @@ def main():
     if prof:
         lines.append("#### Where Onair's time goes under signed load (`bench/profile-api.sh`)\n")
         lines.append("JFR execution samples (`settings=profile`, recording started after warm-up with "
-                     "`jcmd JFR.start`), 8 clients sending ivs:GetChannel, summarised by `bench/jfr_top.py`:\n")
+                     "`jcmd JFR.start`), 8 clients sending the operation named in the first line "
+                     "(`bench/profile-api.sh OP`, default ivs:GetChannel), summarised by `bench/jfr_top.py`:\n")
         lines.append("```\n" + prof.strip() + "\n```\n")
     lines.append("#### Engines (`bench/engines.sh`)\n")
     engines_section(out, lines, head)

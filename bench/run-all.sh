@@ -6,11 +6,11 @@
 #   bench/engines.sh       JMH: SigV4, policy evaluation, RTMP chunk decoding, TS and fMP4 muxing
 #   bench/api.sh           API: Onair vs moto_server, 1/8/64 clients, open loop at 1,000 req/s, no-op ceiling
 #   bench/profile-api.sh   JFR profile of Onair under signed load (where the time goes)
-#   bench/media.py         data plane: Onair vs nginx-rtmp (availability delay, CPU per stream, RSS)
+#   bench/media.py         data plane: Onair vs nginx-rtmp (availability delay, CPU per 3 Mbps stream, RSS, 50 streams)
 #   bench/glass.py         glass-to-glass latency in hls.js/Chromium, clock burned into the video: Onair vs nginx-rtmp
 #   bench/startup.py       start-up to first signed request, idle RSS: Onair vs moto_server
 #   bench/report.py        -> docs/BENCHMARKS.md
-# Env: BENCH_OUT (bench/out/<timestamp>), BENCH_SECONDS, BENCH_STREAMS (10), BENCH_MEDIA_SECONDS (30), BENCH_GLASS_SECONDS (25), SKIP="api media glass ..."
+# Env: BENCH_OUT (bench/out/<timestamp>), BENCH_SECONDS, BENCH_STREAMS (10,50: one media capacity run per count), BENCH_MEDIA_SECONDS (30), BENCH_GLASS_SECONDS (25), SKIP="api media glass ..."
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export ROOT="$PWD"
@@ -28,7 +28,7 @@ load start
 skip engines || { step engines; load engines; bench/engines.sh; }
 skip api || { step api; load api; bench/api.sh; load api-end; }
 skip profile || { step profile; bench/profile-api.sh ivs:GetChannel; }
-skip media || { step media; load media; python3 bench/media.py --out "$BENCH_OUT" --streams "${BENCH_STREAMS:-10}" \
+skip media || { step media; load media; python3 bench/media.py --out "$BENCH_OUT" --streams "${BENCH_STREAMS:-10,50}" \
   --seconds "${BENCH_MEDIA_SECONDS:-30}"; load media-end; }
 skip glass || { step glass; load glass; python3 bench/glass.py --out "$BENCH_OUT" \
   --seconds "${BENCH_GLASS_SECONDS:-25}"; load glass-end; }
