@@ -137,7 +137,8 @@ public final class Onair implements AutoCloseable {
     CachingCredentialResolver credentialResolver =
         new CachingCredentialResolver(
             lastUse,
-            CachedGenerationResolver.cached(storedIam.accounts()::generation, config.policyCacheTtl()),
+            CachedGenerationResolver.cached(
+                storedIam.accounts()::generation, generationTtl(config), JdbcIamStore::localGenerationBumps),
             credentialMaxAge(config));
     IamStore iamStore = new PendingLastUseStore(storedIam, lastUse, credentialResolver::invalidate);
     IamCore iamCore = new IamCore(iamStore, EngineAwsPolicyCatalog.load(), clock);
@@ -250,7 +251,8 @@ public final class Onair implements AutoCloseable {
     ServiceRegistry services = ServiceRegistry.of(serviceDefinitions);
 
     PolicyAuthorizer authorizer = new PolicyAuthorizer(
-            new CachedGenerationResolver(new IamPrincipalPolicyResolver(iamCore), config.policyCacheTtl()));
+            new CachedGenerationResolver(
+                new IamPrincipalPolicyResolver(iamCore), generationTtl(config), JdbcIamStore::localGenerationBumps));
     CallObserver observer = new MonitoringCallObserver(monitoring.auditLog(), monitoring.operatorMetrics());
     // The console acts as the signed-in principal through the same authorize-and-run step as the API.
     Console console =
@@ -368,6 +370,16 @@ public final class Onair implements AutoCloseable {
    * change bumps the generation read per request, so the age limit is only a backstop there.
    */
   private static Duration credentialMaxAge(ServerConfig config) {
+    Duration ttl = config.policyCacheTtl();
+    return config.databaseUrl() == null && ttl.isZero() ? CREDENTIAL_MAX_AGE_EMBEDDED : ttl;
+  }
+
+  /**
+   * The embedded store has no other writer: every IAM change commits in this process and invalidates the cached
+   * generation at once, so its default TTL of 0 (bound 0) holds without a read per request; the age limit there
+   * is only a backstop. On PostgreSQL the configured TTL is the bound for other nodes' changes.
+   */
+  private static Duration generationTtl(ServerConfig config) {
     Duration ttl = config.policyCacheTtl();
     return config.databaseUrl() == null && ttl.isZero() ? CREDENTIAL_MAX_AGE_EMBEDDED : ttl;
   }

@@ -35,8 +35,10 @@ public final class Jdbc {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        T result = work.run(new Tx(connection));
+        Tx tx = new Tx(connection);
+        T result = work.run(tx);
         connection.commit();
+        tx.runAfterCommit();
         return result;
       } catch (RuntimeException | Error e) {
         rollbackQuietly(connection, e);

@@ -15,9 +15,27 @@ import java.util.Optional;
 /** One transaction's connection. Parameters bind by Java type; {@link Instant}s go in as UTC timestamps. */
 public final class Tx {
   private final Connection connection;
+  private List<Runnable> afterCommit;
 
   Tx(Connection connection) {
     this.connection = connection;
+  }
+
+  /**
+   * Runs {@code action} once this transaction has committed (never on rollback), e.g. to tell in-process caches
+   * that data they derived from is now stale: run earlier, a cache could reload the old rows and keep them.
+   */
+  public void afterCommit(Runnable action) {
+    if (afterCommit == null) {
+      afterCommit = new ArrayList<>(2);
+    }
+    afterCommit.add(action);
+  }
+
+  void runAfterCommit() {
+    if (afterCommit != null) {
+      afterCommit.forEach(Runnable::run);
+    }
   }
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -48,6 +66,25 @@ public final class Tx {
 
   public boolean exists(String sql, Object... params) {
     return !query(sql, row -> Boolean.TRUE, params).isEmpty();
+  }
+
+  /** One statement executed for every parameter row as a JDBC batch (prepared once); @return rows changed. */
+  public int batchUpdate(String sql, List<Object[]> rows) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] params : rows) {
+        for (int i = 0; i < params.length; i++) {
+          bind(statement, i + 1, params[i]);
+        }
+        statement.addBatch();
+      }
+      int changed = 0;
+      for (int count : statement.executeBatch()) {
+        changed += Math.max(count, 0);
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw DataAccessException.wrap(e);
+    }
   }
 
   /** @return the number of rows changed */

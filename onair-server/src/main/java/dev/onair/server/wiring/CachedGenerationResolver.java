@@ -9,31 +9,41 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Reuses the policy generation read from the database for {@code ttl}, so that a busy node does not query it on
- * every request. This is the documented bound on cross-node invalidation: a policy change committed through any
- * node is enforced by every node at most {@code ttl} later (AWS IAM is itself eventually consistent). A zero TTL
- * reads the generation per request (bound 0), the embedded default, where the read costs microseconds.
+ * Reuses the policy generation read from the database, so that a busy node does not query it on every request.
+ * A reading serves while both hold:
+ *
+ * <ul>
+ *   <li>it is younger than {@code ttl}: the documented bound on cross-node invalidation, a policy change committed
+ *       through another node is enforced here at most {@code ttl} later (AWS IAM is itself eventually consistent);
+ *   <li>this process has committed no IAM change since the read started ({@code localChanges}, bumped after each
+ *       commit that bumps the generation), so a change made through this node is enforced on its next request.
+ * </ul>
+ *
+ * A zero TTL reads the generation per request (bound 0 everywhere).
  */
 public final class CachedGenerationResolver implements PrincipalPolicyResolver {
-  private record Reading(long generation, long readAtNanos) {}
+  private record Reading(long generation, long readAtNanos, long localChanges) {}
 
   private final PrincipalPolicyResolver delegate;
   private final long ttlNanos;
+  private final LongSupplier localChanges;
   private final LongSupplier nanoTime;
   private volatile Reading last;
 
-  public CachedGenerationResolver(PrincipalPolicyResolver delegate, Duration ttl) {
-    this(delegate, ttl, System::nanoTime);
+  public CachedGenerationResolver(PrincipalPolicyResolver delegate, Duration ttl, LongSupplier localChanges) {
+    this(delegate, ttl, localChanges, System::nanoTime);
   }
 
-  CachedGenerationResolver(PrincipalPolicyResolver delegate, Duration ttl, LongSupplier nanoTime) {
+  CachedGenerationResolver(
+      PrincipalPolicyResolver delegate, Duration ttl, LongSupplier localChanges, LongSupplier nanoTime) {
     this.delegate = requireNonNull(delegate, "delegate is null");
     this.ttlNanos = requireNonNull(ttl, "ttl is null").toNanos();
+    this.localChanges = requireNonNull(localChanges, "localChanges is null");
     this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
   }
 
-  /** The same TTL rule for a bare generation read (the credential cache's), without a policy resolver. */
-  public static LongSupplier cached(LongSupplier read, Duration ttl) {
+  /** The same rule for a bare generation read (the credential cache's), without a policy resolver. */
+  public static LongSupplier cached(LongSupplier read, Duration ttl, LongSupplier localChanges) {
     requireNonNull(read, "read is null");
     PrincipalPolicyResolver generationOnly = new PrincipalPolicyResolver() {
       @Override
@@ -46,7 +56,7 @@ public final class CachedGenerationResolver implements PrincipalPolicyResolver {
         return read.getAsLong();
       }
     };
-    return new CachedGenerationResolver(generationOnly, ttl)::generation;
+    return new CachedGenerationResolver(generationOnly, ttl, localChanges)::generation;
   }
 
   @Override
@@ -59,11 +69,13 @@ public final class CachedGenerationResolver implements PrincipalPolicyResolver {
     if (ttlNanos == 0) {
       return delegate.generation();
     }
+    // read before the database: a change committed during the read leaves the reading already stale
+    long changes = localChanges.getAsLong();
     long now = nanoTime.getAsLong();
     Reading reading = last;
-    if (reading == null || now - reading.readAtNanos() >= ttlNanos) {
-      // several threads may refresh at once after expiry; each reads a correct value, so no lock is needed
-      reading = new Reading(delegate.generation(), now);
+    if (reading == null || reading.localChanges() != changes || now - reading.readAtNanos() >= ttlNanos) {
+      // several threads may refresh at once; each reads a correct value, so no lock is needed
+      reading = new Reading(delegate.generation(), now, changes);
       last = reading;
     }
     return reading.generation();

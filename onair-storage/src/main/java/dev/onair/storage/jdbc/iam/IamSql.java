@@ -6,15 +6,24 @@ import dev.onair.storage.DataAccessException;
 import dev.onair.storage.Tx;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** SQL fragments the IAM repositories share. */
 final class IamSql {
+  /**
+   * Generation bumps committed by this process (any store in it). Caches of the generation compare it to skip the
+   * database read until this process changed IAM; changes by other processes still need their own bound.
+   */
+  static final AtomicLong LOCAL_BUMPS = new AtomicLong();
+
   private IamSql() {}
 
   /** Every change that feeds a principal's policies calls this inside its own transaction. */
   static void bumpGeneration(Tx tx) {
     tx.update("update iam_generation set counter = counter + 1 where id = 1");
+    // after the commit, so that a cache invalidated by it cannot reload the generation from before the change
+    tx.afterCommit(LOCAL_BUMPS::incrementAndGet);
   }
 
   static String nameKey(String name) {

@@ -47,6 +47,14 @@ public final class JdbcIamStore implements IamStore {
     this.sessions = new JdbcSessionRepository(jdbc, cipher);
   }
 
+  /**
+   * How many IAM generation bumps this process has committed: changes whenever IAM is changed through this
+   * process, after the change committed (read it before reading the generation, compare later).
+   */
+  public static long localGenerationBumps() {
+    return IamSql.LOCAL_BUMPS.get();
+  }
+
   @Override
   public AccountRepository accounts() {
     return accounts;
