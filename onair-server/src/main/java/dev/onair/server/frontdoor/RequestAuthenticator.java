@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  * failure is thrown as the error the request's protocol expects.
  */
 public final class RequestAuthenticator {
+  // one per worker thread: a provider lookup per request costs more than hashing a small body
+  private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(RequestAuthenticator::newDigest);
+  private static final HexFormat HEX = HexFormat.of();
   private final CredentialResolver credentials;
   private final SignatureV4Verifier verifier;
   private final ChunkedPayloadVerifier chunkedVerifier;
@@ -146,8 +149,14 @@ public final class RequestAuthenticator {
   }
 
   static String sha256(byte[] body) {
+    MessageDigest digest = DIGESTS.get();
+    digest.reset();
+    return HEX.formatHex(digest.digest(body));
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -19,8 +19,9 @@ final class RequestContextFactory {
   static RequestContext create(CallContext context, AuthorizationCheck check) {
     Caller caller = context.caller();
     RequestContext.Builder keys = RequestContext.builder();
-    keys.put("aws:CurrentTime", iso(context.requestTime()));
-    keys.put("aws:EpochTime", Long.toString(context.requestTime().getEpochSecond()));
+    Second now = second(context.requestTime());
+    keys.put("aws:CurrentTime", now.iso());
+    keys.put("aws:EpochTime", now.epoch());
     keys.put("aws:SecureTransport", Boolean.toString(context.httpRequest().secure()));
     keys.put("aws:SourceIp", context.httpRequest().remoteAddress());
     String userAgent = context.httpRequest().header("User-Agent");
@@ -62,6 +63,20 @@ final class RequestContextFactory {
       case ASSUMED_ROLE -> "AssumedRole";
       case ANONYMOUS -> "Anonymous";
     };
+  }
+
+  /** The last second formatted: each authorized check needs aws:CurrentTime, and most share their second. */
+  private record Second(long epochSecond, String iso, String epoch) {}
+
+  private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "", "");
+
+  private static Second second(java.time.Instant instant) {
+    Second cached = lastSecond;
+    if (cached.epochSecond() != instant.getEpochSecond()) {
+      cached = new Second(instant.getEpochSecond(), iso(instant), Long.toString(instant.getEpochSecond()));
+      lastSecond = cached;
+    }
+    return cached;
   }
 
   private static String iso(java.time.Instant instant) {

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import java.util.UUID;
 
 /**
  * Netty's aggregator, except that an oversized body is answered with an AWS error in the client's protocol
@@ -25,7 +24,7 @@ final class AwsObjectAggregator extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext context, HttpMessage oversized) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     HttpResponse response =
         handler.requestTooLarge(RequestConversion.convert(context.channel(), oversized, null), requestId, limit);
     // the unread rest of the body would be taken for the next request, so the connection must end here

@@ -11,9 +11,21 @@ public final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+  /** The last second formatted: every response carries a Date, and a busy server sends thousands per second. */
+  private record Formatted(long epochSecond, String text) {}
+
+  private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
+
   private HttpDates() {}
 
   public static String format(Instant instant) {
-    return IMF_FIXDATE.format(instant);
+    long second = instant.getEpochSecond();
+    Formatted cached = last;
+    if (cached.epochSecond() == second) {
+      return cached.text();
+    }
+    String text = IMF_FIXDATE.format(instant);
+    last = new Formatted(second, text);
+    return text;
   }
 }

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,7 +32,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
 
   @Override
   protected void channelRead0(ChannelHandlerContext context, FullHttpRequest message) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     boolean keepAlive = HttpUtil.isKeepAlive(message);
     boolean head = message.method().name().equals("HEAD");
     if (message.decoderResult().isFailure()) {
