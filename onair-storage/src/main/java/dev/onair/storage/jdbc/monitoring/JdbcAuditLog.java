@@ -63,14 +63,21 @@ public final class JdbcAuditLog implements AuditLog {
     recordAll(List.of(event));
   }
 
-  /** One transaction (one commit, the expensive part with durable writes) for the whole batch. */
+  /**
+   * One transaction (one commit, the expensive part with durable writes) and one prepared statement executed as a
+   * JDBC batch for the whole list.
+   */
   @Override
   public void recordAll(List<AuditEvent> events) {
     if (events.isEmpty()) {
       return;
     }
+    List<Object[]> rows = new ArrayList<>(events.size());
+    for (AuditEvent event : events) {
+      rows.add(parameters(event));
+    }
     try {
-      jdbc.transactionVoid(tx -> events.forEach(event -> tx.update(INSERT, parameters(event))));
+      jdbc.transactionVoid(tx -> tx.batchUpdate(INSERT, rows));
     } catch (RuntimeException e) {
       // the calls already happened; losing their audit rows must not turn them into 500s for the clients
       AuditEvent first = events.get(0);
