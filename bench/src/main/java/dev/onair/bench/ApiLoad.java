@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Operations: {@code ivs:GetChannel}, {@code ivs:ListChannels}, {@code ivs:CreateChannel}, {@code iam:GetUser},
- * {@code sts:GetCallerIdentity}, {@code health} (unsigned {@code GET /_onair/health}). One JSON line per run on
- * stdout.
+ * {@code sts:GetCallerIdentity}, {@code health} (unsigned {@code GET /_onair/health}), {@code idle} (no request:
+ * the server's CPU while idle, needs {@code --server-pid}). One JSON line per run on stdout.
  */
 public final class ApiLoad {
   private static final String REGION = "us-east-1";
@@ -111,6 +111,10 @@ public final class ApiLoad {
     double warmup = Double.parseDouble(options.getOrDefault("warmup", "3"));
     double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
     String label = options.getOrDefault("label", endpoint.toString());
+    if (op.equals("idle")) {
+      idle(label, options.get("server-pid"), seconds);
+      return;
+    }
     byte[] request = request(endpoint, credentials, op, options.get("arn"));
 
     if (warmup > 0) {
@@ -127,6 +131,25 @@ public final class ApiLoad {
           + (result.requests() == 0 ? -1 : Math.round(cpuSeconds * 1e7 / result.requests()) / 10.0) + "}";
     }
     System.out.println(json);
+  }
+
+  /**
+   * The server's own CPU while no request arrives (its background jobs: metrics, quota refresh, audit and
+   * last-use writers), to tell a server that is busy per request from one that is busy anyway.
+   */
+  private static void idle(String label, String pid, double seconds) throws Exception {
+    if (pid == null) {
+      throw new IllegalArgumentException("--server-pid is required for op idle");
+    }
+    long ticksBefore = cpuTicks(pid);
+    long start = System.nanoTime();
+    Thread.sleep((long) (seconds * 1000));
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (cpuTicks(pid) - ticksBefore) / 100.0;
+    System.out.println("{\"label\":" + quote(label) + ",\"op\":\"idle\",\"mode\":\"idle\",\"clients\":0,"
+        + "\"seconds\":" + Math.round(elapsed * 1000) / 1000.0 + ",\"requests\":0,\"errors\":0,\"rps\":0,"
+        + "\"server_cpu_s\":" + cpuSeconds + ",\"server_cpu_cores\":" + Math.round(cpuSeconds / elapsed * 1000) / 1000.0
+        + "}");
   }
 
   private static long cpuTicks(String pid) throws IOException {
