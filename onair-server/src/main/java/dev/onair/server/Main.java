@@ -15,11 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code onair serve [flags]}, {@code onair migrate ...} and {@code onair --help}. Flags are parsed by hand: there are few and all alike. */
+/** {@code onair serve [flags]}, {@code onair migrate ...}, {@code onair warm-up} and {@code onair --help}. Flags are parsed by hand: there are few and all alike. */
 public final class Main {
+  /** JDK property: PBKDF2 rounds protecting each key entry of a new PKCS#12 key store (default 10,000). */
+  static final String PKCS12_KEY_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // Netty wraps the RTMPS key in throw-away in-memory PKCS#12 key stores (twice: its own capability check, then
+    // our context), and their PBKDF2 rounds were a fifth of a restart's main-thread CPU plus their JIT compilation
+    // (docs/BENCHMARKS.md, "Start-up profile"). The key is already in a PEM file and this process writes no key
+    // store anywhere, so the rounds protect nothing. An operator's -D setting wins.
+    if (System.getProperty(PKCS12_KEY_ROUNDS) == null) {
+      System.setProperty(PKCS12_KEY_ROUNDS, "1");
+    }
     int status;
     try {
       status = run(args);
@@ -37,6 +47,9 @@ public final class Main {
     if (arguments.isEmpty() || isHelp(arguments.get(0))) {
       usage(System.out);
       return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.get(0).equals("warm-up")) {
+      return WarmUp.run();
     }
     if (arguments.get(0).equals("migrate")) {
       return migrate(arguments.subList(1, arguments.size()), System.getenv());
@@ -157,6 +170,8 @@ public final class Main {
   static void usage(PrintStream out) {
     out.println("Usage: onair serve [options]");
     out.println("       onair migrate --from <embedded data dir> --database-url postgresql://user:pass@host:port/db");
+    out.println("       onair warm-up     start on a throw-away data dir, make a few signed calls, stop (smoke test;");
+    out.println("                         ./onair runs it once per build to record its class-data archive)");
     out.println("       onair --help");
     out.println();
     out.println("Runs Onair: the AWS APIs (IAM, STS, IVS, S3, CloudWatch, Service Quotas), the console, RTMP ingest");
