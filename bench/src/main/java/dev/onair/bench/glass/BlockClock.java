@@ -13,8 +13,8 @@ import java.util.Locale;
  * random garbage passes with probability about 1/251, and the decoder also requires every block to sit clearly on
  * one side of the threshold.
  *
- * <p>The blocks are drawn by ffmpeg itself ({@link #ffmpegFilter}): {@code setpts=RTCTIME} stamps each frame
- * with the wall clock at the moment it leaves the (real-time paced) source, {@code geq} turns that into one pixel
+ * <p>The blocks are drawn by ffmpeg itself ({@link #ffmpegFilter}): {@code setpts} stamps each frame with its
+ * capture time (bench/glass.py: a camera clock, {@code RTCSTART + N/30 s}), {@code geq} turns that into one pixel
  * per bit on a 44×2 image, which is scaled up without interpolation and overlaid; then the timestamps are put back
  * to frame numbers so the encoder and the FLV muxer see an ordinary 30 fps stream. One pixel per bit keeps
  * {@code geq} (evaluated per pixel) negligible next to the encoder.
@@ -113,7 +113,8 @@ public final class BlockClock {
   /**
    * The ffmpeg {@code -filter_complex} that burns the clock into input 0's video and labels the result
    * {@code [v]}. {@code ptsMicros} is the {@code setpts} expression giving a frame's capture time in microseconds
-   * since the epoch: the live publisher passes {@code RTCTIME} (the wall clock), the self-test a known ramp.
+   * since the epoch: the live publisher passes a camera clock anchored on the wall clock, the self-test a known
+   * ramp.
    */
   public static String ffmpegFilter(Geometry g, int fps, String ptsMicros) {
     String v = "mod(floor(T*1000)," + WRAP + ")";

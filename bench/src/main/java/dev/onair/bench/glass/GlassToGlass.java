@@ -42,7 +42,7 @@ public final class GlassToGlass {
     Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
     boolean ok = switch (args[0]) {
       case "filter" -> {
-        System.out.println(BlockClock.ffmpegFilter(BlockClock.DEFAULT, 30, options.getOrDefault("pts", "RTCTIME")));
+        System.out.println(BlockClock.ffmpegFilter(BlockClock.DEFAULT, 30, options.getOrDefault("pts", "RTCSTART+N*1000000/30")));
         yield true;
       }
       case "still" -> still(options);
@@ -213,9 +213,8 @@ public final class GlassToGlass {
     out.put("measured_s", round(covered));
     // frames per second of capture time actually shown: 30 when the player shows every frame
     out.put("shown_fps", capturedSpan > 0 ? round((glass.size() - 1) / capturedSpan) : null);
-    // capture time − media time is constant while the publisher keeps real time; if it was starved and then
-    // burst to catch up, the player got frames faster than real time and kept the difference as extra latency,
-    // so the run says more about the publisher than about the server (bench/glass.py leaves such runs out)
+    // capture time − media time: constant with bench/glass.py's camera clock (a check on the burn itself); with a
+    // clock stamped when each frame is made (RTCTIME) it moves when the publisher is starved or back-pressured
     double driftMin = Double.MAX_VALUE;
     double driftMax = -Double.MAX_VALUE;
     for (Map.Entry<Long, Double> e : mediaTime.entrySet()) {
