@@ -103,13 +103,21 @@ class ChannelOperationsTest {
   @Test
   void createChannel_quota() {
     ivs.quotas.set(IvsQuota.CHANNELS, IvsHarness.ACCOUNT, IvsHarness.REGION, 2);
+    String first = ivs.createChannel();
     ivs.createChannel();
-    ivs.createChannel();
-    var e = ivs.fail("CreateChannel");
+    var e = ivs.fail("CreateChannel", "tags", Map.of("team", "blue"));
     assertThat(e.errorCode()).isEqualTo(IvsErrorCode.SERVICE_QUOTA_EXCEEDED);
     assertThat(e.errorCode().httpStatus()).isEqualTo(402);
+    assertThat(e.getMessage()).isEqualTo("Quota exceeded: Channels is limited to 2");
+    assertThat(ivs.deps.channels().count(IvsHarness.ACCOUNT, IvsHarness.REGION)).isEqualTo(2);
+    // Deleting frees a slot; the channel's key goes with it.
+    assertThat(ivs.deps.streamKeys().findByChannel(first)).hasSize(1);
+    ivs.call("DeleteChannel", "arn", first);
+    assertThat(ivs.deps.streamKeys().findByChannel(first)).isEmpty();
+    ivs.createChannel();
     ivs.quotas.set(IvsQuota.CHANNELS, IvsHarness.ACCOUNT, IvsHarness.REGION, 3);
     ivs.createChannel();
+    assertThat(ivs.call("ListChannels").list("channels").items()).hasSize(3);
   }
 
   @Test

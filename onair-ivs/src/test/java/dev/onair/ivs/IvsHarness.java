@@ -50,11 +50,13 @@ public final class IvsHarness {
   public IvsHarness() {
     Clock clock = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
     throttle = IvsThrottle.disabled(clock);
+    InMemoryStreamKeyRepository streamKeys = new InMemoryStreamKeyRepository();
+    InMemoryTagRepository tags = new InMemoryTagRepository();
+    InMemoryViewerSessionRevocationRepository revocations = new InMemoryViewerSessionRevocationRepository();
     deps = new IvsDependencies(
-        new InMemoryChannelRepository(), new InMemoryStreamKeyRepository(),
+        new InMemoryChannelRepository(streamKeys, tags, revocations), streamKeys,
         new InMemoryRecordingConfigurationRepository(), new InMemoryPlaybackKeyPairRepository(),
-        new InMemoryPlaybackRestrictionPolicyRepository(), new InMemoryViewerSessionRevocationRepository(),
-        new InMemoryTagRepository(), live,
+        new InMemoryPlaybackRestrictionPolicyRepository(), revocations, tags, live,
         (account, bucketRegion, bucket) -> buckets.contains(account + "/" + bucketRegion + "/" + bucket),
         roles, new IvsEndpoints("onair.example", 8080, 1935, 0), quotas, throttle, new IdGenerator(), clock);
     definition = IvsServiceDefinition.create(new IvsService(deps));

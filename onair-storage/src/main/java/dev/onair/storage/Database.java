@@ -70,9 +70,12 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
+      // Versions are numbered by area (V1xx core, V2xx IVS, ...), so a new migration of one area can sort below
+      // what an installation already applied (V210 after V700): out-of-order application runs it anyway.
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
+          .outOfOrder(true)
           .load()
           .migrate();
     } catch (RuntimeException e) {

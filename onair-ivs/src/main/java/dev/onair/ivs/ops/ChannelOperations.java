@@ -65,18 +65,13 @@ public final class ChannelOperations extends OperationSupport {
     context.require(onNew("CreateChannel", streamKeyArn, request.tags()));
     Channel channel = request.settings().create(channelArn, deps.clock().instant());
     requireReferences(context, request.settings());
-    deps.quotas().requireRoom(IvsQuota.CHANNELS, context.accountId(), context.region(),
-        deps.channels().count(context.accountId(), context.region()), 1);
     StreamKey streamKey = new StreamKey(streamKeyArn, channelArn,
         Secret.of(deps.ids().streamKeyValue(context.region())), channel.createdAt());
-    // The count above answers the common case; the database decides a race between nodes for the last slot.
+    // One write for everything; the database decides the quota, also between nodes racing for the last slot.
     long channelLimit = limit(context, IvsQuota.CHANNELS);
-    if (!deps.channels().createWithinLimit(channel, context.accountId(), context.region(), channelLimit)) {
+    if (!deps.channels().createWithinLimit(channel, streamKey, request.tags(), channelLimit)) {
       deps.quotas().requireRoom(IvsQuota.CHANNELS, context.accountId(), context.region(), channelLimit, 1);
     }
-    deps.streamKeys().create(streamKey);
-    storeTags(channelArn, request.tags());
-    storeTags(streamKeyArn, request.tags());
     return OperationResult.output(StructNode.builder()
         .put("channel", Shapes.channel(channel, request.tags(), deps.endpoints()))
         .put("streamKey", Shapes.streamKey(streamKey, request.tags()))
@@ -206,12 +201,7 @@ public final class ChannelOperations extends OperationSupport {
     if (deps.liveStreams().liveStream(channel.arn()).isPresent()) {
       throw IvsErrors.conflict("Live channels cannot be deleted: call StopStream and wait for the stream to end");
     }
-    for (StreamKey key : deps.streamKeys().findByChannel(channel.arn())) {
-      deps.streamKeys().delete(key.arn());
-      deps.tags().deleteAll(key.arn());
-    }
-    deps.viewerSessionRevocations().deleteByChannel(channel.arn());
-    deps.tags().deleteAll(channel.arn());
+    // The channel, its keys, every tag and its revocations go in one write.
     deps.channels().delete(channel.arn());
     return OperationResult.noContent();
   }

@@ -57,7 +57,11 @@ public final class PlaybackKeyPairOperations extends OperationSupport {
         deps.playbackKeyPairs().count(context.accountId(), context.region()), 1);
     PlaybackKeyPair keyPair = new PlaybackKeyPair(arn, request.name(), fingerprint, request.material().pem(),
         deps.clock().instant());
-    deps.playbackKeyPairs().create(keyPair);
+    // The count above answers the common case; the database decides a race between nodes for the last slot.
+    long limit = limit(context, IvsQuota.PLAYBACK_KEY_PAIRS);
+    if (!deps.playbackKeyPairs().createWithinLimit(keyPair, limit)) {
+      deps.quotas().requireRoom(IvsQuota.PLAYBACK_KEY_PAIRS, context.accountId(), context.region(), limit, 1);
+    }
     storeTags(arn, request.tags());
     return OperationResult.output(StructNode.builder()
         .put("keyPair", Shapes.playbackKeyPair(keyPair, request.tags()))

@@ -100,7 +100,11 @@ public final class PlaybackRestrictionPolicyOperations extends OperationSupport 
         request.allowedOrigins() == null ? List.of() : request.allowedOrigins(),
         Boolean.TRUE.equals(request.enableStrictOriginEnforcement()),
         deps.clock().instant());
-    deps.playbackRestrictionPolicies().create(policy);
+    // The count above answers the common case; the database decides a race between nodes for the last slot.
+    long limit = limit(context, IvsQuota.PLAYBACK_RESTRICTION_POLICIES);
+    if (!deps.playbackRestrictionPolicies().createWithinLimit(policy, limit)) {
+      deps.quotas().requireRoom(IvsQuota.PLAYBACK_RESTRICTION_POLICIES, context.accountId(), context.region(), limit, 1);
+    }
     storeTags(arn, request.tags());
     return output(policy, request.tags());
   }

@@ -112,7 +112,11 @@ public final class RecordingConfigurationOperations extends OperationSupport {
     RecordingConfiguration configuration = new RecordingConfiguration(arn, request.name(), request.bucketName(),
         RecordingConfigurationState.CREATING, request.thumbnail(), request.reconnectWindowSeconds(),
         request.rendition(), deps.clock().instant());
-    deps.recordingConfigurations().create(configuration);
+    // The count above answers the common case; the database decides a race between nodes for the last slot.
+    long limit = limit(context, IvsQuota.RECORDING_CONFIGURATIONS);
+    if (!deps.recordingConfigurations().createWithinLimit(configuration, limit)) {
+      deps.quotas().requireRoom(IvsQuota.RECORDING_CONFIGURATIONS, context.accountId(), context.region(), limit, 1);
+    }
     storeTags(arn, request.tags());
     // AWS answers CREATING and settles the state shortly after; the bucket check is quick here, so the settled
     // state is stored at once and the next Get shows ACTIVE or CREATE_FAILED.

@@ -58,13 +58,12 @@ public final class StreamKeyOperations extends OperationSupport {
     String arn = newArn(context, ResourceType.STREAM_KEY);
     context.require(onNew("CreateStreamKey", arn, request.tags()));
     Channel channel = require(context, request.channelArn(), deps.channels()::find);
-    deps.quotas().requireRoom(IvsQuota.STREAM_KEYS_PER_CHANNEL, context.accountId(), context.region(),
-        deps.streamKeys().countByChannel(channel.arn()), 1);
     StreamKey streamKey = new StreamKey(arn, channel.arn(),
         Secret.of(deps.ids().streamKeyValue(context.region())), deps.clock().instant());
-    // The count above answers the common case; the database decides a race between nodes for the last key.
+    // The database decides, also between nodes racing for the channel's last key.
     long keyLimit = limit(context, IvsQuota.STREAM_KEYS_PER_CHANNEL);
     if (!deps.streamKeys().createWithinLimit(streamKey, keyLimit)) {
+      require(context, channel.arn(), deps.channels()::find); // deleted meanwhile: not found, as it now is
       deps.quotas().requireRoom(IvsQuota.STREAM_KEYS_PER_CHANNEL, context.accountId(), context.region(), keyLimit, 1);
     }
     storeTags(arn, request.tags());

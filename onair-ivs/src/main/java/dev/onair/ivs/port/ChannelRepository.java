@@ -1,7 +1,9 @@
 package dev.onair.ivs.port;
 
 import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.StreamKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,29 +14,30 @@ public interface ChannelRepository {
   void create(Channel channel);
 
   /**
-   * Creates the channel only while its account and region hold fewer than {@code limit} channels, decided
-   * atomically (two nodes racing for the last slot: one wins).
+   * CreateChannel's writes, all or nothing: the channel, its first stream key, and {@code tags} on both, created
+   * only while the channel's account and region hold fewer than {@code limit} channels. Decided atomically: of two
+   * nodes racing for the last slot, one wins. Costs the same whatever the number of channels.
    *
    * @return false, creating nothing, when the quota is used up
    */
-  default boolean createWithinLimit(Channel channel, String accountId, String region, long limit) {
-    if (count(accountId, region) >= limit) {
-      return false;
-    }
-    create(channel);
-    return true;
-  }
+  boolean createWithinLimit(Channel channel, StreamKey streamKey, Map<String, String> tags, long limit);
 
   /** @return false when the channel no longer exists */
   boolean update(Channel channel);
 
   Optional<Channel> find(String arn);
 
-  /** @return false when there was nothing to delete */
+  /**
+   * DeleteChannel's writes, all or nothing: the channel, its stream keys, their tags and its own, and its viewer
+   * session revocations.
+   *
+   * @return false when there was nothing to delete
+   */
   boolean delete(String arn);
 
   List<Channel> page(String accountId, String region, ChannelFilter filter, String afterArn, int limit);
 
+  /** The number of channels in the account and region, as the quota sees it. */
   long count(String accountId, String region);
 
   boolean anyUsesRecordingConfiguration(String recordingConfigurationArn);

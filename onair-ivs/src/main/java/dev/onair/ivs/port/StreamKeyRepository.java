@@ -13,7 +13,7 @@ public interface StreamKeyRepository {
    * Creates the key only while the channel has fewer than {@code limit} keys, deciding it atomically so that two
    * nodes sharing a database cannot both add the channel's last allowed key.
    *
-   * @return false, creating nothing, when the channel is full
+   * @return false, creating nothing, when the channel is full or no longer exists
    */
   default boolean createWithinLimit(StreamKey streamKey, long limit) {
     if (countByChannel(streamKey.channelArn()) >= limit) {

@@ -1,18 +1,48 @@
 package dev.onair.ivs.fakes;
 
+import dev.onair.ivs.IvsArn;
 import dev.onair.ivs.model.Channel;
+import dev.onair.ivs.model.StreamKey;
 import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.port.ChannelRepository;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+/** Channels; creating and deleting one also writes its stream keys, tags and revocations, as the JDBC store does. */
 public final class InMemoryChannelRepository implements ChannelRepository {
   private final ArnStore<Channel> store = new ArnStore<>(Channel::arn);
+  private final InMemoryStreamKeyRepository streamKeys;
+  private final InMemoryTagRepository tags;
+  private final InMemoryViewerSessionRevocationRepository revocations;
+
+  public InMemoryChannelRepository(InMemoryStreamKeyRepository streamKeys, InMemoryTagRepository tags,
+      InMemoryViewerSessionRevocationRepository revocations) {
+    this.streamKeys = streamKeys;
+    this.tags = tags;
+    this.revocations = revocations;
+  }
 
   @Override
   public void create(Channel channel) {
     store.insert(channel);
+  }
+
+  @Override
+  public synchronized boolean createWithinLimit(Channel channel, StreamKey streamKey, Map<String, String> tags,
+      long limit) {
+    IvsArn scope = IvsArn.parse(channel.arn()).orElseThrow();
+    if (count(scope.accountId(), scope.region()) >= limit) {
+      return false;
+    }
+    store.insert(channel);
+    streamKeys.create(streamKey);
+    if (!tags.isEmpty()) {
+      this.tags.put(channel.arn(), tags);
+      this.tags.put(streamKey.arn(), tags);
+    }
+    return true;
   }
 
   @Override
@@ -26,8 +56,17 @@ public final class InMemoryChannelRepository implements ChannelRepository {
   }
 
   @Override
-  public boolean delete(String arn) {
-    return store.delete(arn);
+  public synchronized boolean delete(String arn) {
+    if (!store.delete(arn)) {
+      return false;
+    }
+    for (StreamKey key : streamKeys.findByChannel(arn)) {
+      streamKeys.delete(key.arn());
+      tags.deleteAll(key.arn());
+    }
+    tags.deleteAll(arn);
+    revocations.deleteByChannel(arn);
+    return true;
   }
 
   @Override

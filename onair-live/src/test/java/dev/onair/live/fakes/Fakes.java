@@ -58,6 +58,12 @@ public final class Fakes {
       byArn.put(channel.arn(), channel);
     }
 
+    /** The data plane only reads channels; IVS's CreateChannel is tested with onair-ivs's fakes. */
+    @Override
+    public boolean createWithinLimit(Channel channel, StreamKey streamKey, Map<String, String> tags, long limit) {
+      throw new UnsupportedOperationException("the data plane never creates channels");
+    }
+
     @Override
     public boolean update(Channel channel) {
       return byArn.replace(channel.arn(), channel) != null;

@@ -8,8 +8,15 @@ import dev.onair.iam.store.IamStore;
 import dev.onair.iam.support.IamIds;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.MultitrackInputConfiguration;
+import dev.onair.ivs.model.PlaybackKeyPair;
+import dev.onair.ivs.model.PlaybackRestrictionPolicy;
+import dev.onair.ivs.model.RecordingConfiguration;
+import dev.onair.ivs.model.RecordingConfigurationState;
+import dev.onair.ivs.model.RenditionConfiguration;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.ThumbnailConfiguration;
 import dev.onair.ivs.port.ChannelRepository;
+import dev.onair.ivs.port.PlaybackRestrictionPolicyRepository;
 import dev.onair.ivs.port.StreamKeyRepository;
 import dev.onair.live.port.PublisherLease;
 import dev.onair.protocol.Secret;
@@ -23,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -96,10 +104,94 @@ abstract class ClusterRaceContract {
     List<Boolean> results = race(i -> {
       ChannelRepository channels = ivs(i).channels();
       Channel channel = channel("racer" + i);
-      return () -> channels.createWithinLimit(channel, ACCOUNT, "us-west-2", 4);
+      return () -> channels.createWithinLimit(channel, key(channel, "racerkey" + i), Map.of("k", "v" + i), 4);
     });
     assertThat(results).filteredOn(won -> won).hasSize(3);
+    assertThat(ivs(1).channels().count(ACCOUNT, "us-west-2")).isEqualTo(4).isEqualTo(rows("ivs_channel"));
+    // Winners got their key and tags in the same transaction; losers left nothing behind.
+    assertThat(rows("ivs_stream_key")).isEqualTo(3);
+    assertThat(rows("ivs_tag")).isEqualTo(6);
+    for (int i = 0; i < CONTENDERS; i++) {
+      assertThat(ivs(1).streamKeys().find(PREFIX + "stream-key/racerkey" + i).isPresent())
+          .as("racer %d: key stored exactly when its channel won", i)
+          .isEqualTo(results.get(i))
+          .isEqualTo(ivs(1).channels().find(PREFIX + "channel/racer" + i).isPresent());
+    }
+  }
+
+  @Test
+  void channels_createsAndDeletesRacing_leaveTheCounterEqualToTheRows() throws Exception {
+    for (int i = 0; i < CONTENDERS; i++) {
+      if (i % 2 == 1) {
+        Channel doomed = channel("doomed" + i);
+        ivs(0).channels().createWithinLimit(doomed, key(doomed, "doomedkey" + i), Map.of("t", "1"), 100);
+      }
+    }
+    assertThat(ivs(0).channels().count(ACCOUNT, "us-west-2")).isEqualTo(4);
+    List<Boolean> results = race(i -> {
+      ChannelRepository channels = ivs(i).channels();
+      if (i % 2 == 1) {
+        return () -> channels.delete(PREFIX + "channel/doomed" + i);
+      }
+      Channel channel = channel("fresh" + i);
+      return () -> channels.createWithinLimit(channel, key(channel, "freshkey" + i), Map.of(), 100);
+    });
+    assertThat(results).containsOnly(true);
+    assertThat(ivs(1).channels().count(ACCOUNT, "us-west-2")).isEqualTo(4).isEqualTo(rows("ivs_channel"));
+    assertThat(rows("ivs_stream_key")).isEqualTo(4);
+    assertThat(rows("ivs_tag")).isZero();
+    assertThat(ivs(1).channels().delete(PREFIX + "channel/doomed1")).isFalse();
     assertThat(ivs(1).channels().count(ACCOUNT, "us-west-2")).isEqualTo(4);
+  }
+
+  @Test
+  void otherQuotaResources_raceForTheLastSlots_andDeletesFreeThem() throws Exception {
+    List<Boolean> results = race(i -> {
+      PlaybackRestrictionPolicyRepository policies = ivs(i).playbackRestrictionPolicies();
+      PlaybackRestrictionPolicy policy = new PlaybackRestrictionPolicy(
+          PREFIX + "playback-restriction-policy/policy" + i, "p" + i, List.of("US"), List.of(), false, NOW);
+      return () -> policies.createWithinLimit(policy, 3);
+    });
+    assertThat(results).filteredOn(won -> won).hasSize(3);
+    var policies = ivs(1).playbackRestrictionPolicies();
+    assertThat(policies.count(ACCOUNT, "us-west-2")).isEqualTo(3).isEqualTo(rows("ivs_playback_restriction_policy"));
+    String winner = PREFIX + "playback-restriction-policy/policy" + results.indexOf(true);
+    assertThat(policies.delete(winner)).isTrue();
+    assertThat(policies.delete(winner)).isFalse();
+    assertThat(policies.count(ACCOUNT, "us-west-2")).isEqualTo(2);
+
+    var recordings = ivs(0).recordingConfigurations();
+    RecordingConfiguration recording = recording("rec1");
+    assertThat(recordings.createWithinLimit(recording, 1)).isTrue();
+    assertThat(recordings.createWithinLimit(recording("rec2"), 1)).isFalse();
+    assertThat(rows("ivs_recording_configuration")).isEqualTo(1);
+    assertThat(recordings.delete(recording.arn())).isTrue();
+    assertThat(recordings.count(ACCOUNT, "us-west-2")).isZero();
+
+    var keyPairs = ivs(0).playbackKeyPairs();
+    keyPairs.create(new PlaybackKeyPair(PREFIX + "playback-key/kp1", "k", "fp1", "pem", NOW));
+    assertThat(keyPairs.createWithinLimit(new PlaybackKeyPair(PREFIX + "playback-key/kp2", "k", "fp2", "pem", NOW),
+        1)).isFalse();
+    assertThat(keyPairs.count(ACCOUNT, "us-west-2")).isEqualTo(1).isEqualTo(rows("ivs_playback_key_pair"));
+  }
+
+  @Test
+  void streamKeys_createRacingTheChannelsDelete_leavesNoKeyBehind() throws Exception {
+    Channel channel = channel("deletedwhilekeyed");
+    ivs(0).channels().createWithinLimit(channel, key(channel, "firstkey"), Map.of(), 100);
+    List<Boolean> results = race(i -> {
+      if (i == 0) {
+        ChannelRepository channels = ivs(i).channels();
+        return () -> channels.delete(channel.arn());
+      }
+      StreamKeyRepository keys = ivs(i).streamKeys();
+      StreamKey key = key(channel, "latekey" + i);
+      return () -> keys.createWithinLimit(key, 100);
+    });
+    assertThat(results.get(0)).isTrue();
+    assertThat(rows("ivs_channel")).isZero();
+    assertThat(rows("ivs_stream_key")).isZero();
+    assertThat(ivs(1).channels().count(ACCOUNT, "us-west-2")).isZero();
   }
 
   @Test
@@ -219,6 +311,20 @@ abstract class ClusterRaceContract {
       results.add(future.get(30, TimeUnit.SECONDS));
     }
     return results;
+  }
+
+  private static RecordingConfiguration recording(String id) {
+    return new RecordingConfiguration(PREFIX + "recording-configuration/" + id, "r", "bucket",
+        RecordingConfigurationState.ACTIVE, ThumbnailConfiguration.DEFAULT, 0, RenditionConfiguration.DEFAULT, NOW);
+  }
+
+  private long rows(String table) {
+    return node(0).jdbc().transaction(tx -> tx.count("select count(*) from " + table));
+  }
+
+  private static StreamKey key(Channel channel, String id) {
+    return new StreamKey(PREFIX + "stream-key/" + id, channel.arn(),
+        Secret.of("sk_us-west-2_" + id + "_0123456789abcdefghijklmnopqrstuv"), NOW);
   }
 
   private static Channel channel(String id) {

@@ -3,15 +3,17 @@ package dev.onair.storage.jdbc.ivs;
 import dev.onair.ivs.IvsArn;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.MultitrackInputConfiguration;
+import dev.onair.ivs.model.StreamKey;
 import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.port.ChannelRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
-import dev.onair.storage.ScopeLocks;
+import dev.onair.storage.SecretCipher;
 import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class JdbcChannelRepository implements ChannelRepository {
@@ -20,14 +22,16 @@ final class JdbcChannelRepository implements ChannelRepository {
       + " multitrack_policy, multitrack_maximum_resolution, container_format, created_at";
 
   private final Jdbc jdbc;
+  private final SecretCipher cipher;
 
-  JdbcChannelRepository(Jdbc jdbc) {
+  JdbcChannelRepository(Jdbc jdbc, SecretCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   @Override
   public void create(Channel channel) {
-    jdbc.transactionVoid(tx -> insert(tx, channel));
+    ResourceUsage.insert(jdbc, channel.arn(), ResourceUsage.CHANNEL, tx -> insert(tx, channel));
   }
 
   private static void insert(Tx tx, Channel channel) {
@@ -42,19 +46,17 @@ final class JdbcChannelRepository implements ChannelRepository {
   }
 
   /**
-   * Counts and inserts under the lock of the account-and-region scope, so two nodes racing for the last channel
-   * slot cannot both see room.
+   * One transaction, one commit. The quota slot is taken last, after the inserts, so the scope's counter row is
+   * locked only for the commit; when the quota is used up the inserts are rolled back.
    */
   @Override
-  public boolean createWithinLimit(Channel channel, String accountId, String region, long limit) {
-    return jdbc.transaction(tx -> {
-      ScopeLocks.lock(tx, "ivs:channels:" + accountId + ":" + region);
-      if (tx.count("select count(*) from ivs_channel where account_id = ? and region = ?", accountId, region)
-          >= limit) {
-        return false;
-      }
+  public boolean createWithinLimit(Channel channel, StreamKey streamKey, Map<String, String> tags, long limit) {
+    String encrypted = JdbcStreamKeyRepository.encrypt(cipher, streamKey);
+    return ResourceUsage.insertWithinLimit(jdbc, channel.arn(), ResourceUsage.CHANNEL, limit, tx -> {
       insert(tx, channel);
-      return true;
+      JdbcStreamKeyRepository.insert(tx, streamKey, encrypted);
+      JdbcIvsTagRepository.insertNew(tx, channel.arn(), tags);
+      JdbcIvsTagRepository.insertNew(tx, streamKey.arn(), tags);
     });
   }
 
@@ -76,9 +78,23 @@ final class JdbcChannelRepository implements ChannelRepository {
     return jdbc.queryOne("select " + COLUMNS + " from ivs_channel where arn = ?", JdbcChannelRepository::map, arn);
   }
 
+  /**
+   * Deletes the channel row first: a concurrent CreateStreamKey holds that row's lock until it commits, so the
+   * key it adds is committed before this transaction's own delete of the channel's keys runs and sees it.
+   */
   @Override
   public boolean delete(String arn) {
-    return jdbc.update("delete from ivs_channel where arn = ?", arn) > 0;
+    return ResourceUsage.delete(jdbc, arn, ResourceUsage.CHANNEL, tx -> {
+      if (tx.update("delete from ivs_channel where arn = ?", arn) == 0) {
+        return false;
+      }
+      tx.update("delete from ivs_tag where resource_arn in (select arn from ivs_stream_key where channel_arn = ?)",
+          arn);
+      tx.update("delete from ivs_stream_key where channel_arn = ?", arn);
+      tx.update("delete from ivs_tag where resource_arn = ?", arn);
+      tx.update("delete from ivs_viewer_session_revocation where channel_arn = ?", arn);
+      return true;
+    });
   }
 
   @Override
@@ -103,8 +119,7 @@ final class JdbcChannelRepository implements ChannelRepository {
 
   @Override
   public long count(String accountId, String region) {
-    return jdbc.transaction(tx ->
-        tx.count("select count(*) from ivs_channel where account_id = ? and region = ?", accountId, region));
+    return ResourceUsage.used(jdbc, accountId, region, ResourceUsage.CHANNEL);
   }
 
   @Override

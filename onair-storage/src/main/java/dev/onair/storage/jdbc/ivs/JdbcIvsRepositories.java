@@ -12,7 +12,7 @@ import dev.onair.ivs.port.ViewerSessionRevocationRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.SecretCipher;
 
-/** The JDBC implementations of every IVS repository port, over one database (schema: V200__ivs.sql). */
+/** The JDBC implementations of every IVS repository port, over one database (schema: V200__ivs.sql, quota counters: V210). */
 public record JdbcIvsRepositories(
     ChannelRepository channels,
     StreamKeyRepository streamKeys,
@@ -27,7 +27,7 @@ public record JdbcIvsRepositories(
     requireNonNull(jdbc, "jdbc is null");
     requireNonNull(cipher, "cipher is null");
     return new JdbcIvsRepositories(
-        new JdbcChannelRepository(jdbc),
+        new JdbcChannelRepository(jdbc, cipher),
         new JdbcStreamKeyRepository(jdbc, cipher),
         new JdbcRecordingConfigurationRepository(jdbc),
         new JdbcPlaybackKeyPairRepository(jdbc),

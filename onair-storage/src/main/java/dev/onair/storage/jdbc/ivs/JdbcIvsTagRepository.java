@@ -2,6 +2,7 @@ package dev.onair.storage.jdbc.ivs;
 
 import dev.onair.ivs.port.TagRepository;
 import dev.onair.storage.Jdbc;
+import dev.onair.storage.Tx;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,6 +51,14 @@ final class JdbcIvsTagRepository implements TagRepository {
         tx.update("insert into ivs_tag (resource_arn, tag_key, tag_value) values (?, ?, ?)", resourceArn, key, value);
       }
     }));
+  }
+
+  /** Inserts the tags of a resource created in {@code tx}, which has none yet (no update-or-insert per key). */
+  static void insertNew(Tx tx, String resourceArn, Map<String, String> tags) {
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      tx.update("insert into ivs_tag (resource_arn, tag_key, tag_value) values (?, ?, ?)", resourceArn, tag.getKey(),
+          tag.getValue());
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.onair.ivs.model.PlaybackKeyPair;
 import dev.onair.ivs.port.PlaybackKeyPairRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
+import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,18 @@ final class JdbcPlaybackKeyPairRepository implements PlaybackKeyPairRepository {
 
   @Override
   public void create(PlaybackKeyPair keyPair) {
+    ResourceUsage.insert(jdbc, keyPair.arn(), ResourceUsage.PLAYBACK_KEY_PAIR, tx -> insert(tx, keyPair));
+  }
+
+  @Override
+  public boolean createWithinLimit(PlaybackKeyPair keyPair, long limit) {
+    return ResourceUsage.insertWithinLimit(jdbc, keyPair.arn(), ResourceUsage.PLAYBACK_KEY_PAIR, limit,
+        tx -> insert(tx, keyPair));
+  }
+
+  private static void insert(Tx tx, PlaybackKeyPair keyPair) {
     IvsArn scope = IvsSql.scope(keyPair.arn());
-    jdbc.update("insert into ivs_playback_key_pair (" + COLUMNS + ", account_id, region) values (?, ?, ?, ?, ?, ?, ?)",
+    tx.update("insert into ivs_playback_key_pair (" + COLUMNS + ", account_id, region) values (?, ?, ?, ?, ?, ?, ?)",
         keyPair.arn(), keyPair.name(), keyPair.fingerprint(), keyPair.publicKeyPem(), keyPair.createdAt(),
         scope.accountId(), scope.region());
   }
@@ -41,7 +52,8 @@ final class JdbcPlaybackKeyPairRepository implements PlaybackKeyPairRepository {
 
   @Override
   public boolean delete(String arn) {
-    return jdbc.update("delete from ivs_playback_key_pair where arn = ?", arn) > 0;
+    return ResourceUsage.delete(jdbc, arn, ResourceUsage.PLAYBACK_KEY_PAIR,
+        tx -> tx.update("delete from ivs_playback_key_pair where arn = ?", arn) > 0);
   }
 
   @Override
@@ -54,8 +66,7 @@ final class JdbcPlaybackKeyPairRepository implements PlaybackKeyPairRepository {
 
   @Override
   public long count(String accountId, String region) {
-    return jdbc.transaction(tx -> tx.count(
-        "select count(*) from ivs_playback_key_pair where account_id = ? and region = ?", accountId, region));
+    return ResourceUsage.used(jdbc, accountId, region, ResourceUsage.PLAYBACK_KEY_PAIR);
   }
 
   private static PlaybackKeyPair map(Row row) throws SQLException {

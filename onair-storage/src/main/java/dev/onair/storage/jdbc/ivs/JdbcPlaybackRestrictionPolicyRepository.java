@@ -5,6 +5,7 @@ import dev.onair.ivs.model.PlaybackRestrictionPolicy;
 import dev.onair.ivs.port.PlaybackRestrictionPolicyRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
+import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,18 @@ final class JdbcPlaybackRestrictionPolicyRepository implements PlaybackRestricti
 
   @Override
   public void create(PlaybackRestrictionPolicy policy) {
+    ResourceUsage.insert(jdbc, policy.arn(), ResourceUsage.PLAYBACK_RESTRICTION_POLICY, tx -> insert(tx, policy));
+  }
+
+  @Override
+  public boolean createWithinLimit(PlaybackRestrictionPolicy policy, long limit) {
+    return ResourceUsage.insertWithinLimit(jdbc, policy.arn(), ResourceUsage.PLAYBACK_RESTRICTION_POLICY, limit,
+        tx -> insert(tx, policy));
+  }
+
+  private static void insert(Tx tx, PlaybackRestrictionPolicy policy) {
     IvsArn scope = IvsSql.scope(policy.arn());
-    jdbc.update("insert into ivs_playback_restriction_policy (" + COLUMNS + ", account_id, region)"
+    tx.update("insert into ivs_playback_restriction_policy (" + COLUMNS + ", account_id, region)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)",
         policy.arn(), policy.name(), IvsSql.joinList(policy.allowedCountries()),
         IvsSql.joinList(policy.allowedOrigins()), policy.enableStrictOriginEnforcement(), policy.createdAt(),
@@ -45,7 +56,8 @@ final class JdbcPlaybackRestrictionPolicyRepository implements PlaybackRestricti
 
   @Override
   public boolean delete(String arn) {
-    return jdbc.update("delete from ivs_playback_restriction_policy where arn = ?", arn) > 0;
+    return ResourceUsage.delete(jdbc, arn, ResourceUsage.PLAYBACK_RESTRICTION_POLICY,
+        tx -> tx.update("delete from ivs_playback_restriction_policy where arn = ?", arn) > 0);
   }
 
   @Override
@@ -58,9 +70,7 @@ final class JdbcPlaybackRestrictionPolicyRepository implements PlaybackRestricti
 
   @Override
   public long count(String accountId, String region) {
-    return jdbc.transaction(tx -> tx.count(
-        "select count(*) from ivs_playback_restriction_policy where account_id = ? and region = ?",
-        accountId, region));
+    return ResourceUsage.used(jdbc, accountId, region, ResourceUsage.PLAYBACK_RESTRICTION_POLICY);
   }
 
   private static PlaybackRestrictionPolicy map(Row row) throws SQLException {

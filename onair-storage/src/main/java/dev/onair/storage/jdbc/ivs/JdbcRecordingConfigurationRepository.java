@@ -8,6 +8,7 @@ import dev.onair.ivs.model.ThumbnailConfiguration;
 import dev.onair.ivs.port.RecordingConfigurationRepository;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
+import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,20 @@ final class JdbcRecordingConfigurationRepository implements RecordingConfigurati
 
   @Override
   public void create(RecordingConfiguration configuration) {
+    ResourceUsage.insert(jdbc, configuration.arn(), ResourceUsage.RECORDING_CONFIGURATION, tx -> insert(tx, configuration));
+  }
+
+  @Override
+  public boolean createWithinLimit(RecordingConfiguration configuration, long limit) {
+    return ResourceUsage.insertWithinLimit(jdbc, configuration.arn(), ResourceUsage.RECORDING_CONFIGURATION, limit,
+        tx -> insert(tx, configuration));
+  }
+
+  private static void insert(Tx tx, RecordingConfiguration configuration) {
     IvsArn scope = IvsSql.scope(configuration.arn());
     ThumbnailConfiguration thumbnail = configuration.thumbnailConfiguration();
     RenditionConfiguration rendition = configuration.renditionConfiguration();
-    jdbc.update("insert into ivs_recording_configuration (" + COLUMNS + ", account_id, region)"
+    tx.update("insert into ivs_recording_configuration (" + COLUMNS + ", account_id, region)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         configuration.arn(), configuration.name(), configuration.bucketName(), configuration.state(),
         thumbnail.recordingMode(), thumbnail.targetIntervalSeconds(), thumbnail.resolution(),
@@ -50,7 +61,8 @@ final class JdbcRecordingConfigurationRepository implements RecordingConfigurati
 
   @Override
   public boolean delete(String arn) {
-    return jdbc.update("delete from ivs_recording_configuration where arn = ?", arn) > 0;
+    return ResourceUsage.delete(jdbc, arn, ResourceUsage.RECORDING_CONFIGURATION,
+        tx -> tx.update("delete from ivs_recording_configuration where arn = ?", arn) > 0);
   }
 
   @Override
@@ -63,8 +75,7 @@ final class JdbcRecordingConfigurationRepository implements RecordingConfigurati
 
   @Override
   public long count(String accountId, String region) {
-    return jdbc.transaction(tx -> tx.count(
-        "select count(*) from ivs_recording_configuration where account_id = ? and region = ?", accountId, region));
+    return ResourceUsage.used(jdbc, accountId, region, ResourceUsage.RECORDING_CONFIGURATION);
   }
 
   private static RecordingConfiguration map(Row row) throws SQLException {

@@ -6,6 +6,7 @@ import dev.onair.protocol.Secret;
 import dev.onair.storage.Jdbc;
 import dev.onair.storage.Row;
 import dev.onair.storage.SecretCipher;
+import dev.onair.storage.Tx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,28 +29,38 @@ final class JdbcStreamKeyRepository implements StreamKeyRepository {
 
   @Override
   public void create(StreamKey streamKey) {
-    String value = streamKey.value().reveal();
-    jdbc.update("insert into ivs_stream_key (arn, channel_arn, value_sha256, value_encrypted, created_at)"
-            + " values (?, ?, ?, ?, ?)",
-        streamKey.arn(), streamKey.channelArn(), sha256(value), cipher.encrypt(value, streamKey.arn()),
-        streamKey.createdAt());
+    String encrypted = encrypt(cipher, streamKey);
+    jdbc.transactionVoid(tx -> insert(tx, streamKey, encrypted));
   }
 
-  /** Locks the channel's row, then counts and inserts in the same transaction: one winner across nodes. */
+  /**
+   * Locks the channel's row, then counts and inserts in the same transaction: one winner across nodes. The count
+   * is bounded by the limit (a handful of keys per channel), so it stays cheap. A channel deleted meanwhile (its
+   * row gone once the lock is granted) gets no key.
+   */
   @Override
   public boolean createWithinLimit(StreamKey streamKey, long limit) {
-    String value = streamKey.value().reveal();
+    String encrypted = encrypt(cipher, streamKey);
     return jdbc.transaction(tx -> {
-      tx.exists("select arn from ivs_channel where arn = ? for update", streamKey.channelArn());
-      if (tx.count("select count(*) from ivs_stream_key where channel_arn = ?", streamKey.channelArn()) >= limit) {
+      if (!tx.exists("select arn from ivs_channel where arn = ? for update", streamKey.channelArn())
+          || tx.count("select count(*) from ivs_stream_key where channel_arn = ?", streamKey.channelArn()) >= limit) {
         return false;
       }
-      tx.update("insert into ivs_stream_key (arn, channel_arn, value_sha256, value_encrypted, created_at)"
-              + " values (?, ?, ?, ?, ?)",
-          streamKey.arn(), streamKey.channelArn(), sha256(value), cipher.encrypt(value, streamKey.arn()),
-          streamKey.createdAt());
+      insert(tx, streamKey, encrypted);
       return true;
     });
+  }
+
+  /** Encrypted before the transaction opens, so no connection is held while AES-GCM runs. */
+  static String encrypt(SecretCipher cipher, StreamKey streamKey) {
+    return cipher.encrypt(streamKey.value().reveal(), streamKey.arn());
+  }
+
+  static void insert(Tx tx, StreamKey streamKey, String encrypted) {
+    tx.update("insert into ivs_stream_key (arn, channel_arn, value_sha256, value_encrypted, created_at)"
+            + " values (?, ?, ?, ?, ?)",
+        streamKey.arn(), streamKey.channelArn(), sha256(streamKey.value().reveal()), encrypted,
+        streamKey.createdAt());
   }
 
   @Override
