@@ -301,21 +301,18 @@ final class S3Recorder implements RecordingStarter.FrameTap {
           verdictEndedAt, verdictStatus, failing ? "InternalServerException" : null, record.durationMillis(),
           record.renditionPath(), record.width(), record.height(), verdictThumbnails ? thumbnailPlan : null),
           "application/json");
+    } catch (UncheckedIOException e) {
+      awaitStorage(e);
+      return;
     } catch (RuntimeException e) {
-      if (!verdictPending) {
-        verdictPending = true;
-        verdictStatus = RecordingRecord.FAILED;
-        LOG.warn("recording {} of {}: its end ({}) is not stored yet ({}); retried until the storage takes it",
-            record.recordingId(), record.channelArn(), RecordingRecord.FAILED, message(e));
-        failed = true;
-        if (record.endedAt() != null) {
-          // unfinished without an end time: a restart's recovery fails it rather than ending it cleanly
-          record = record.finished(RecordingRecord.STARTED, null);
-          repository.update(record);
-        }
-        announceFailure();
-        onVerdictPending.accept(this);
-      }
+      // Not a storage condition (the bucket is gone): the verdict can never be stored, so it is kept here only.
+      LOG.warn("recording {} of {}: its end cannot be stored ({}); marked {}", record.recordingId(),
+          record.channelArn(), message(e), RecordingRecord.FAILED);
+      verdictPending = false;
+      record = record.finished(RecordingRecord.FAILED, verdictEndedAt);
+      repository.update(record);
+      announceFailure();
+      onFinished.accept(this);
       return;
     }
     if (verdictPending) {
@@ -330,6 +327,25 @@ final class S3Recorder implements RecordingStarter.FrameTap {
       announceFailure();
     }
     onFinished.accept(this);
+  }
+
+  /** The storage refused the verdict (full, failing): the recording is failed and waits for a retry. */
+  private void awaitStorage(UncheckedIOException e) {
+    if (verdictPending) {
+      return;
+    }
+    verdictPending = true;
+    verdictStatus = RecordingRecord.FAILED;
+    failed = true;
+    LOG.warn("recording {} of {}: its end ({}) is not stored yet ({}); retried until the storage takes it",
+        record.recordingId(), record.channelArn(), RecordingRecord.FAILED, message(e));
+    if (record.endedAt() != null) {
+      // unfinished without an end time: a restart's recovery fails it rather than ending it cleanly
+      record = record.finished(RecordingRecord.STARTED, null);
+      repository.update(record);
+    }
+    announceFailure();
+    onVerdictPending.accept(this);
   }
 
   /** Tries again to store the verdict of a recording whose end could not be stored; after queued writes. */

@@ -102,6 +102,32 @@ class S3RecorderStorageFullTest {
     assertThat(repository.find(recordingId(objects)).map(RecordingRecord::status)).contains(RecordingRecord.FAILED);
   }
 
+  @org.junit.jupiter.api.Test
+  void bucketGone_failsTheRecordingWithoutRetrying() {
+    FillingObjects objects = new FillingObjects(1 + 3 + 1);
+    objects.refuseWith = () -> new IllegalStateException("bucket bucket does not exist");
+    InMemoryRecordingRepository repository = new InMemoryRecordingRepository();
+    Fakes.RecordingConfigurations configurations = new Fakes.RecordingConfigurations();
+    RecordingConfiguration base = Fakes.recording("rc1", "bucket");
+    configurations.create(new RecordingConfiguration(base.arn(), base.name(), base.bucketName(), base.state(),
+        new ThumbnailConfiguration("DISABLED", 60, null, List.of("SEQUENTIAL")), 0, base.renditionConfiguration(),
+        base.createdAt()));
+    List<String> events = new ArrayList<>();
+    S3RecordingStarter starter = new S3RecordingStarter(configurations, repository, objects, Runnable::run,
+        new IdGenerator(), Clock.fixed(T0, ZoneOffset.UTC), Runnable::run, Optional::empty);
+    SegmentListener recorder = starter.start(Fakes.channel("chan", false, "NORMAL", "TS", base.arn(), false),
+        "st-1", T0, () -> INFO, e -> events.add(e.name()));
+    for (int i = 0; i < 3; i++) {
+      recorder.onSegment(new Segment(i, 2.0, T0, false, 0, List.of(new Part(0, 0, 2.0, true,
+          new byte[] {0x47}))), null);
+    }
+    starter.sweep();
+
+    assertThat(events).containsOnlyOnce("Recording End Failure");
+    assertThat(repository.unfinished()).isEmpty();
+    assertThat(starter.verdictPendingCount()).isZero();
+  }
+
   private static String recordingId(FillingObjects objects) {
     String key = objects.keys().stream().filter(k -> k.endsWith("events/recording-ended.json")).findFirst()
         .orElseThrow();
@@ -114,6 +140,8 @@ class S3RecorderStorageFullTest {
     private final Fakes.Objects stored = new Fakes.Objects();
     private int accepted;
     private boolean full;
+    java.util.function.Supplier<RuntimeException> refuseWith =
+        () -> new UncheckedIOException(new IOException("No space left on device"));
 
     FillingObjects(int accepted) {
       this.accepted = accepted;
@@ -123,7 +151,7 @@ class S3RecorderStorageFullTest {
     public synchronized String put(String bucket, String key, byte[] bytes, String contentType) {
       if (full || accepted-- <= 0) {
         full = true;
-        throw new UncheckedIOException(new IOException("No space left on device"));
+        throw refuseWith.get();
       }
       return stored.put(bucket, key, bytes, contentType);
     }
