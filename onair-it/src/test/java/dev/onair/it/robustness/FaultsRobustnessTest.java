@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.ivs.model.StreamState;
  *
  * <p>Covered elsewhere, not repeated here: SIGKILL during writes, nothing acknowledged lost
  * ({@code dev.onair.it.iam.IamCrashIntegrationTest}); recording crash recovery on restart (onair-live's
- * {@code LiveDataPlane.start} recovery, exercised by onair-live's tests). Out of scope for now: disk full while
- * recording (needs a size-limited filesystem, i.e. root and a loop mount; see docs/BENCHMARKS.md).
+ * {@code LiveDataPlane.start} recovery, exercised by onair-live's tests, and at the process level by
+ * {@link KillDuringRecordingRobustnessTest}). Disk full while recording: {@link DiskFullRobustnessTest}.
  */
 class FaultsRobustnessTest {
   private static final int RTMP_PORT = freePort();
