@@ -77,6 +77,9 @@ final class MetricOperations {
 
   private static MetricDatum datum(String namespace, StructNode item, String member, Instant now) {
     String name = INPUT.requiredString(item, "MetricName");
+    if (name.length() > 255) { // the model's limit; a longer name reached the database and answered 500
+      throw invalid("The parameter " + member + ".MetricName must be at most 255 characters.");
+    }
     Map<String, String> dimensions = CloudWatchWire.dimensions(item, "Dimensions");
     Instant timestamp = INPUT.timestamp(item, "Timestamp");
     if (timestamp == null) {

@@ -142,6 +142,8 @@ class CloudWatchServiceTest {
     return Stream.of(
         Arguments.of(StructNode.builder().put("Namespace", "AWS/IVS").put("MetricData", ListNode.of(datum("x", 1, T0))).build(), "InvalidParameterValue"),
         Arguments.of(StructNode.builder().put("MetricData", ListNode.of(datum("x", 1, T0))).build(), "MissingParameter"),
+        // a 256-character name reached the database's varchar(255) and answered 500 (found by the robustness suite)
+        Arguments.of(StructNode.builder().put("Namespace", "Custom").put("MetricData", ListNode.of(datum("m".repeat(256), 1, T0))).build(), "InvalidParameterValue"),
         Arguments.of(StructNode.builder().put("Namespace", "Custom").put("MetricData", ListNode.of(datum("x", 1, T0.plusSeconds(100_000)))).build(), "InvalidParameterValue"),
         Arguments.of(StructNode.builder().put("Namespace", "Custom").put("MetricData", ListNode.of(datum("x", 1, T0).with("Unit", new StringNode("Parsecs")))).build(), "InvalidParameterValue"),
         Arguments.of(StructNode.builder().put("Namespace", "Custom").put("MetricData", ListNode.of(datum("x", 1, T0).with("StatisticValues", StructNode.builder().put("SampleCount", 1.0).put("Sum", 1.0).put("Minimum", 1.0).put("Maximum", 1.0).build()))).build(), "InvalidParameterCombination"));
