@@ -123,6 +123,19 @@ def jmh_us_per_op(out, name, suffix):
     return None
 
 
+def pct(share):
+    return "–" if share is None else f"{100 * share:.0f} %"
+
+
+def net_cpu_us(run, idle):
+    """Server CPU per request without the idle server's own background CPU (which a slow run would divide
+    among few requests); the raw figure when no idle run was made."""
+    if not idle or not run.get("requests"):
+        return run["server_cpu_us_per_req"]
+    busy = run["server_cpu_s"] - idle.get("server_cpu_cores", 0) * run["seconds"]
+    return max(busy, 0) * 1e6 / run["requests"]
+
+
 def signed_cost_section(out, runs, find, lines, head):
     """Issue 9's "SigV4 + authorization under 10 % of the no-op ceiling", measured two ways.
 
@@ -138,10 +151,11 @@ def signed_cost_section(out, runs, find, lines, head):
         noop, signed = find("onair", "health", c), find("onair", "sts:GetCallerIdentity", c)
         if not noop or not signed or not noop.get("server_cpu_us_per_req") or not signed.get("server_cpu_us_per_req"):
             continue
-        cost = signed["server_cpu_us_per_req"] - noop["server_cpu_us_per_req"]
+        noop_cpu, signed_cpu = net_cpu_us(noop, idle), net_cpu_us(signed, idle)
+        cost = signed_cpu - noop_cpu
         rows.append({"clients": c, "noop_rps": noop["rps"], "signed_rps": signed["rps"],
-                     "noop_cpu_us": noop["server_cpu_us_per_req"], "signed_cpu_us": signed["server_cpu_us_per_req"],
-                     "cost_us": cost, "cost_share": cost / noop["server_cpu_us_per_req"],
+                     "noop_cpu_us": noop_cpu, "signed_cpu_us": signed_cpu,
+                     "cost_us": cost, "cost_share": cost / noop_cpu if noop_cpu > 0 else None,
                      "rps_ratio": signed["rps"] / noop["rps"] if noop["rps"] else None})
     sigv4 = jmh_us_per_op(out, "sigv4-fmp4", "SigV4VerifyJmh.parseAndVerify")
     policy = jmh_us_per_op(out, "policy", "PolicyEvaluationBenchmark.allowPath")
@@ -152,16 +166,17 @@ def signed_cost_section(out, runs, find, lines, head):
                  "and verify, credential lookup, Query parser, XML writer, call log line, metrics; no IAM action, so "
                  "no policy decision) − server CPU/req of the unsigned no-op `health`, from runs made back to back at "
                  "the same concurrency; target ≤ 10 % of the no-op's CPU/req, i.e. the signed call reaching ≥ 90 % of "
-                 "the no-op's req/s." + (f" The idle server used {fmt(idle.get('server_cpu_cores'), 3)} cores "
-                 "(background jobs), included in every CPU/req." if idle else "") + "\n")
+                 "the no-op's req/s." + (f" CPU/req here is net of the idle server's own "
+                 f"{fmt(idle.get('server_cpu_cores'), 3)} cores (background jobs, measured before the runs), which a "
+                 "slow run would otherwise divide among few requests." if idle else "") + "\n")
     if rows:
         lines.append("| clients | no-op req/s | signed req/s | **signed ÷ no-op req/s** | no-op CPU/req µs "
                      "| signed CPU/req µs | **signed cost µs** | **cost ÷ no-op CPU** |")
         lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             lines.append(f"| {r['clients']} | {fmt(r['noop_rps'])} | {fmt(r['signed_rps'])} | "
-                         f"**{fmt(100 * r['rps_ratio'], 0)} %** | {fmt(r['noop_cpu_us'])} | {fmt(r['signed_cpu_us'])} | "
-                         f"**{fmt(r['cost_us'])}** | **{fmt(100 * r['cost_share'], 0)} %** |")
+                         f"**{pct(r['rps_ratio'])}** | {fmt(r['noop_cpu_us'])} | {fmt(r['signed_cpu_us'])} | "
+                         f"**{fmt(r['cost_us'])}** | **{pct(r['cost_share'])}** |")
         lines.append("")
     engines = None
     if sigv4 is not None:
