@@ -68,6 +68,8 @@ final class BucketOperations {
     return S3Support.status(200, HttpHeaders.of("Location", "/" + name));
   }
 
+  static final int MAX_REGION_LENGTH = 20;
+
   private static String requestedRegion(CallContext context, byte[] body) {
     String constraint = locationConstraint(body);
     String endpointRegion = context.region();
@@ -82,7 +84,9 @@ final class BucketOperations {
       throw S3Errors.of(S3ErrorCode.INVALID_LOCATION_CONSTRAINT,
           S3ErrorCode.INVALID_LOCATION_CONSTRAINT.defaultMessage(), "LocationConstraint", constraint);
     }
-    if (!constraint.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+    // no region name is longer than 20 characters; a longer one matching the pattern reached the bucket row's
+    // region column and answered 500
+    if (constraint.length() > MAX_REGION_LENGTH || !constraint.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
       throw S3Errors.of(S3ErrorCode.INVALID_LOCATION_CONSTRAINT,
           S3ErrorCode.INVALID_LOCATION_CONSTRAINT.defaultMessage(), "LocationConstraint", constraint);
     }
