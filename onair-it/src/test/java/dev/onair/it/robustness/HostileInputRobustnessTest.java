@@ -603,7 +603,7 @@ class HostileInputRobustnessTest {
   }
 
   private static String signatureOf(String text) {
-    Matcher matcher = Pattern.compile("Signature=([0-9a-fA-F]+)").matcher(text);
+    Matcher matcher = Pattern.compile("Signature=\\s*([0-9a-fA-F]+)").matcher(text);
     return matcher.find() ? matcher.group(1) : null;
   }
 
