@@ -250,7 +250,7 @@ def media_section(out, lines, head):
                  "(server CPU in the window − the idle server's CPU) / streams, utime+stime of every server thread "
                  "(GC and JIT included). Sustained = every publisher still connected and sending in real time "
                  "(≥ 0.95×), every playlist advanced by ≥ window/target − 2 segments, stream 0's segment delay p95 ≤ "
-                 "one target duration.\n")
+                 "two target durations (a standard player holds back three).\n")
     lines.append("| | " + " | ".join(names) + " |")
     lines.append("|---|" + "---:|" * len(names))
 
@@ -296,6 +296,8 @@ def media_section(out, lines, head):
         row(f"**{c} streams**: sustained", lambda m, c=c: "yes" if cap(m, c).get("sustained") else "**no**")
         row(f"{c} streams: CPU per {rate} stream, minus idle (% of one core)",
             lambda m, c=c: fmt(cap(m, c)["cpu_per_stream_pct_of_core"], 2))
+        row(f"{c} streams: … also without the JIT compiler threads (warm-up still running in the window)",
+            lambda m, c=c: fmt(cap(m, c).get("cpu_per_stream_pct_of_core_without_jit"), 2))
         row(f"{c} streams: … without subtracting idle", lambda m, c=c: fmt(cap(m, c).get("cpu_per_stream_pct_of_core_raw",
                                                                                         cap(m, c).get("cpu_per_stream_pct_of_core")), 2))
         row(f"{c} streams: server CPU (cores) / RSS (MiB)",
