@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.monitoring.metrics.Aggregate;
 import dev.onair.monitoring.metrics.Bucket;
 import dev.onair.monitoring.metrics.BucketWrite;
+import dev.onair.monitoring.metrics.BufferingMetricPublisher;
+import dev.onair.monitoring.metrics.Datapoint;
+import dev.onair.monitoring.metrics.MetricIngest;
 import dev.onair.monitoring.metrics.MetricKey;
+import dev.onair.monitoring.metrics.MetricReader;
 import dev.onair.monitoring.metrics.Resolution;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +142,67 @@ class JdbcMetricStoreTest {
     store.mergeAll(List.of(write(BITRATE, Resolution.FIVE_MINUTES, S0 + 300, 1)), T0.plusSeconds(300));
     assertThat(store.exists(BITRATE)).isTrue();
     assertThat(store.find("AWS/IVS", null, null, null, null, 10)).containsExactly(BITRATE);
+  }
+
+  /** Data-plane metrics observed on node A, read on node B: the bound ARCHITECTURE.md states. */
+  @Test
+  void dataPlaneMetrics_reachTheOtherNodeWithEachFlush() {
+    MovableClock clock = new MovableClock(T0.plusSeconds(90));
+    JdbcMetricStore storeA = store(0);
+    BufferingMetricPublisher publisherA = new BufferingMetricPublisher(new MetricIngest(storeA, clock, 100), 1_000);
+    MetricReader readerA = new MetricReader(publisherA.visibleThrough(storeA), clock);
+    JdbcMetricStore storeB = store(1);
+    MetricReader readerB = new MetricReader(storeB, clock);
+    for (int s = 0; s < 90; s++) {
+      publisherA.record("AWS/IVS", "ConcurrentViews", Map.of(), s, "Count", T0.plusSeconds(s));
+    }
+    // A sees its pending data at once; B only what A's flushes wrote
+    assertThat(counts(readerA.read(VIEWS, T0, T0.plusSeconds(120), 60, null))).containsExactly(60.0, 30.0);
+    assertThat(readerB.read(VIEWS, T0, T0.plusSeconds(120), 60, null)).isEmpty();
+    publisherA.flush();
+    assertThat(counts(readerB.read(VIEWS, T0, T0.plusSeconds(120), 60, null))).containsExactly(60.0, 30.0);
+    // roll-ups: the ended minute is written; the open minute, and the open 5 minutes' partial (written once a
+    // minute, here first at the next minute), are not yet
+    assertThat(storeB.read(Resolution.MINUTE, VIEWS, S0, S0 + 300))
+        .extracting(bucket -> bucket.aggregate().sampleCount())
+        .containsExactly(60.0);
+    assertThat(storeB.read(Resolution.FIVE_MINUTES, VIEWS, S0, S0 + 300)).isEmpty();
+    clock.now = T0.plusSeconds(120);
+    publisherA.flush();
+    assertThat(storeB.read(Resolution.MINUTE, VIEWS, S0, S0 + 300))
+        .extracting(bucket -> bucket.aggregate().sampleCount())
+        .containsExactly(60.0, 30.0);
+    assertThat(storeB.read(Resolution.FIVE_MINUTES, VIEWS, S0, S0 + 300))
+        .extracting(bucket -> bucket.aggregate().sampleCount())
+        .containsExactly(90.0);
+    assertThat(counts(readerA.read(VIEWS, T0, T0.plusSeconds(120), 60, null))).containsExactly(60.0, 30.0);
+  }
+
+  private static List<Double> counts(List<Datapoint> points) {
+    return points.stream().map(point -> point.aggregate().sampleCount()).toList();
+  }
+
+  private static final class MovableClock extends Clock {
+    volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   @Test
