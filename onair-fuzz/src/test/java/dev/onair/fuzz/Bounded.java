@@ -24,6 +24,12 @@ final class Bounded {
 
   private Bounded() {}
 
+  /**
+   * The fixed allowance every limit starts from: the first input that reaches an error path loads and initialises
+   * its classes on the parsing thread (4.4 MB for Jackson's first parse error), which says nothing of the input.
+   */
+  static final long FIRST_USE = 16L << 20;
+
   /** Bytes one input may allocate: a fixed allowance plus so many bytes per input byte. */
   record Limit(long fixedBytes, long perInputByte) {
     long of(int inputLength) {

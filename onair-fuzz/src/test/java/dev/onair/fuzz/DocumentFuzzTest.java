@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 @AddLifecycleHook(FuzzTries.class)
 class DocumentFuzzTest {
   static final int CAP = 1 << 20;
-  private static final Bounded.Limit LIMIT = new Bounded.Limit(4L << 20, 200);
+  private static final Bounded.Limit LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 200);
   private static final DocumentReader JSON = new DocumentReader(Documents.JSON);
   private static final DocumentReader CBOR = new DocumentReader(Documents.CBOR);
 

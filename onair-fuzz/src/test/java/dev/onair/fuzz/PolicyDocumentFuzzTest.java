@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class PolicyDocumentFuzzTest {
   static final int CAP = 131_072;
   /** Jackson's tree plus the compiled statements: a few hundred bytes per input byte at most. */
-  private static final Bounded.Limit LIMIT = new Bounded.Limit(16L << 20, 400);
+  private static final Bounded.Limit LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 400);
   private static final PrincipalInfo ALICE = PrincipalInfo.user("arn:aws:iam::123456789012:user/alice",
       "123456789012", "alice", "AIDAALICE", Map.of("team", "blue"));
   private static final RequestContext CONTEXT = RequestContext.builder().put("aws:SourceIp", List.of("10.1.2.3"))

@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 @AddLifecycleHook(FuzzTries.class)
 class QueryFuzzTest {
   static final int CAP = 1 << 20;
-  private static final Bounded.Limit LIMIT = new Bounded.Limit(4L << 20, 200);
+  private static final Bounded.Limit LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 200);
   private static final ServiceDefinition IAM = new ServiceDefinition("iam", List.of(AwsProtocol.AWS_QUERY),
       "https://iam.amazonaws.com/doc/2010-05-08/", "2010-05-08", null, false, null,
       ErrorCode.of("AccessDenied", 403), ErrorCode.of("ValidationError", 400), ErrorCode.of("InvalidAction", 400),

@@ -34,8 +34,8 @@ class RtmpFuzzTest {
   static final int CAP = 256 * 1024;
   /** Each of at most 64 chunk streams starts a 64 KiB message buffer; the rest grows with the bytes received. */
   private static final Bounded.Limit CHUNK_LIMIT =
-      new Bounded.Limit(ChunkDecoder.MAX_CHUNK_STREAMS * 65_536L * 2 + (4L << 20), 16);
-  private static final Bounded.Limit AMF_LIMIT = new Bounded.Limit(1L << 20, 64);
+      new Bounded.Limit(ChunkDecoder.MAX_CHUNK_STREAMS * 65_536L * 2 + Bounded.FIRST_USE, 16);
+  private static final Bounded.Limit AMF_LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 64);
 
   private final Mutator chunks = new Mutator(List.of(publishSequence(true, 4096), publishSequence(false, 128),
       publishSequence(true, 1)), List.of(), "\u0003\u00c3\u0043\u00ff\u0000\u0002", CAP);

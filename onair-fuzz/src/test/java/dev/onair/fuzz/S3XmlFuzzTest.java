@@ -32,7 +32,7 @@ import org.w3c.dom.Node;
 class S3XmlFuzzTest {
   static final int CAP = 1 << 20;
   /** DOM keeps a node object per element and attribute: up to a few hundred bytes per input byte. */
-  private static final Bounded.Limit LIMIT = new Bounded.Limit(8L << 20, 400);
+  private static final Bounded.Limit LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 400);
   private static final Canary CANARY = new Canary();
 
   private final Mutator mutator = new Mutator(Mutator.utf8(

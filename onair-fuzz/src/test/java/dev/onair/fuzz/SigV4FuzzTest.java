@@ -33,7 +33,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class SigV4FuzzTest {
   static final int HEADER_CAP = 8192;
   static final int REQUEST_LINE_CAP = 4096;
-  private static final Bounded.Limit LIMIT = new Bounded.Limit(4L << 20, 200);
+  private static final Bounded.Limit LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 200);
   private static final Instant NOW = Instant.parse("2026-11-30T07:00:00Z");
   private static final SigningCredentials KEY = SigningCredentials.of("AKIAFUZZFUZZFUZZ0001", "fuzz-secret");
   private static final SignatureV4Verifier VERIFIER = new SignatureV4Verifier();
