@@ -46,7 +46,7 @@ FPS = 30
 # starved or the server did not read its socket (TCP back-pressure stalls ffmpeg's whole pipeline) is charged for
 # it, as a real camera's would be. (Stamping RTCTIME when the frame is made instead would hide such stalls: the
 # stalled frames would simply be made later.)
-CAMERA_CLOCK = f"RTCSTART+N*1000000/{30}"
+CAMERA_CLOCK = f"RTCSTART+N*1000000/{FPS}"
 # The publisher and the viewer stand in for an encoder and a viewer's device on other machines: they run at a
 # higher priority (nice -10) so the shared machine's other work cannot starve them; the servers under test run at
 # normal priority, like the rest of the machine's load.
@@ -61,7 +61,8 @@ PUBLISHER = ("ffmpeg -re, lavfi testsrc2 960x540@30 live-encoded with libx264 ul
 
 def java(*args, timeout=300, priority=()):
     """Runs GlassToGlass; -> (ok, parsed JSON or None, stderr tail)."""
-    proc = subprocess.run([*priority, "java", "-cp", CLASSPATH, MAIN, *args], capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run([*priority, "java", "-cp", CLASSPATH, MAIN, *args], capture_output=True, text=True,
+                          timeout=timeout)
     try:
         out = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else None
     except ValueError:
