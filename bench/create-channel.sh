@@ -3,9 +3,14 @@
 # builds in the same run, interleaved per concurrency, so "before" and "after" see the same machine load:
 #   bench/create-channel.sh                          -> $BENCH_OUT/create-channel.jsonl (one JSON line per run)
 # Env: BENCH_SECONDS (10), BENCH_WARMUP (3), BENCH_CLIENTS ("1 8 64"), BENCH_BEFORE_JAR (a copy of an earlier
-#      onair-server.jar with its lib/ beside it; also run when set), BENCH_MOTO (1; 0 = Onair only).
+#      onair-server.jar with its lib/ beside it; also run when set), BENCH_MOTO (1; 0 = Onair only),
+#      BENCH_PRIME (10): seconds of unrecorded CreateChannel load (8 clients) per server before the first run, so
+#      that the 1-client run does not measure the JIT compiling the create path (bench/api.sh reaches CreateChannel
+#      with a JVM already warmed by the other operations).
 # Each server starts empty; every run adds its channels, so later runs see a bigger table (as in bench/api.sh).
+REQUESTED_JAR="${ONAIR_JAR:-}"  # ONAIR_JAR: the build to measure (default: onair-server/target)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ONAIR_JAR="${REQUESTED_JAR:-$ONAIR_JAR}"
 require_built
 DATA_DIRS=()
 finish() { cleanup; local d; for d in "${DATA_DIRS[@]:-}"; do [[ "$d" == /tmp/onair-bench-* ]] && rm -rf "$d"; done; }
@@ -33,6 +38,13 @@ if [[ "${BENCH_MOTO:-1}" == 1 ]]; then
   targets+=(moto "$MOTO_URL" "$MOTO_PID" "$moto_arn")
 fi
 
+PRIME="${BENCH_PRIME:-10}"
+if [[ "$PRIME" != 0 ]]; then
+  for ((i = 0; i < ${#targets[@]}; i += 4)); do
+    loadgen run --endpoint "${targets[i+1]}" --key "$ADMIN_KEY" --secret "$ADMIN_SECRET" --op ivs:CreateChannel \
+      --clients 8 --seconds "$PRIME" --warmup 0 --arn "${targets[i+3]}" --label "${targets[i]}-prime" >/dev/null
+  done
+fi
 for c in $CLIENTS; do
   for ((i = 0; i < ${#targets[@]}; i += 4)); do
     loadgen run --endpoint "${targets[i+1]}" --key "$ADMIN_KEY" --secret "$ADMIN_SECRET" --op ivs:CreateChannel \
