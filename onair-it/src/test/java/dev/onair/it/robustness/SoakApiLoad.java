@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +61,8 @@ final class SoakApiLoad implements AutoCloseable {
   private final long[] latencies = new long[LATENCY_SLOTS];
   private final AtomicLong latencyCount = new AtomicLong();
   private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+  /** Every failure counted by its kind: the HTTP status, or the transport error's class. */
+  private final Map<String, AtomicLong> failureKinds = new ConcurrentHashMap<>();
   private long startedNanos;
   private long stoppedNanos;
 
@@ -169,6 +173,9 @@ final class SoakApiLoad implements AutoCloseable {
         return;
       }
       failed.incrementAndGet();
+      String kind = error != null ? rootCause(error).getClass().getSimpleName()
+          : "HTTP " + response.statusCode();
+      failureKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
       if (failures.size() < MAX_FAILURES_KEPT) {
         failures.add(error != null ? new Failure(call.name(), -1, error.toString())
             : new Failure(call.name(), response.statusCode(), abbreviate(response.body())));
@@ -204,6 +211,20 @@ final class SoakApiLoad implements AutoCloseable {
 
   List<Failure> failures() {
     return List.copyOf(failures);
+  }
+
+  Map<String, Long> failuresByKind() {
+    Map<String, Long> counts = new TreeMap<>();
+    failureKinds.forEach((kind, count) -> counts.put(kind, count.get()));
+    return counts;
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static long percentile(long[] sorted, double p) {

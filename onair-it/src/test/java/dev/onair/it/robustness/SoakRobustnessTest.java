@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -76,6 +77,9 @@ class SoakRobustnessTest {
       encodeClip(ffmpeg, clip);
       String user = "soak-user";
       iam.createUser(r -> r.userName(user));
+      // The tag key exists before the load: two concurrent first insertions of one key race in the IAM tag store
+      // (500, docs/BENCHMARKS.md "Robustness suite", a known defect); the soak measures the steady state.
+      iam.tagUser(r -> r.userName(user).tags(t -> t.key("soak").value("0")));
       List<CreateChannelResponse> channels = new ArrayList<>();
       for (int i = 0; i < streams; i++) {
         int index = i;
@@ -145,19 +149,27 @@ class SoakRobustnessTest {
             samples.get(0).heapAfterGcKib() / 1024, samples.get(samples.size() - 1).heapAfterGcKib() / 1024,
             samples.size(), slope.rssMibPerMinute(), slope.heapMibPerMinute(), slope.samples());
 
-        assertThat(calls.failed()).as("failed calls, first ones: %s", load.failures()).isZero();
-        assertThat(calls.succeeded()).as("every call answered").isEqualTo(calls.issued());
-        assertThat(problems).as("segment continuity").isEmpty();
-        assertThat(alive).as("publishers still connected").isEqualTo(streams);
-        assertThat(stillLive).as("channels still LIVE").isEqualTo(streams);
-        // 2 s segments: every stream must have kept cutting them (half the nominal count tolerates a starved CPU)
-        assertThat(minSegments).as("segments on the slowest stream").isGreaterThanOrEqualTo(length.toSeconds() / 4);
+        if (calls.failed() > 0 || !problems.isEmpty()) {
+          System.out.println("  failed calls by kind: " + load.failuresByKind());
+          System.out.println("  first failures: " + load.failures().stream().limit(10).toList());
+          System.out.println("  continuity problems: " + problems);
+        }
         double halfMinutes = half / 60.0;
-        assertThat(slope.heapMibPerMinute() * halfMinutes).as("heap-after-GC growth over the second half (MiB)")
-            .isLessThan(HEAP_GROWTH_MIB);
-        assertThat(slope.rssMibPerMinute() * halfMinutes).as("RSS growth over the second half (MiB)")
-            .isLessThan(RSS_GROWTH_MIB);
-        assertThat(onair.log()).doesNotContain("OutOfMemoryError", "failed outside the handler");
+        SoftAssertions.assertSoftly(soft -> {
+          soft.assertThat(calls.failed()).as("failed calls, by kind: %s", load.failuresByKind()).isZero();
+          soft.assertThat(calls.succeeded()).as("every call answered").isEqualTo(calls.issued());
+          soft.assertThat(problems).as("segment continuity").isEmpty();
+          soft.assertThat(alive).as("publishers still connected").isEqualTo(streams);
+          soft.assertThat(stillLive).as("channels still LIVE").isEqualTo(streams);
+          // 2 s segments: every stream must have kept cutting them (half the nominal count tolerates a starved CPU)
+          soft.assertThat(minSegments).as("segments on the slowest stream")
+              .isGreaterThanOrEqualTo(length.toSeconds() / 4);
+          soft.assertThat(slope.heapMibPerMinute() * halfMinutes)
+              .as("heap-after-GC growth over the second half (MiB)").isLessThan(HEAP_GROWTH_MIB);
+          soft.assertThat(slope.rssMibPerMinute() * halfMinutes).as("RSS growth over the second half (MiB)")
+              .isLessThan(RSS_GROWTH_MIB);
+          soft.assertThat(onair.log()).doesNotContain("OutOfMemoryError", "failed outside the handler");
+        });
       } finally {
         load.close();
       }
