@@ -6,6 +6,7 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -27,8 +28,10 @@ record PublicKeyMaterial(String pem, byte[] der) {
     try {
       der = Base64.getDecoder().decode(body);
       var key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+      // the key's own encoding, nothing after it: trailing bytes were accepted by the decoder and made a 9 KB
+      // "key" whose PEM overflowed the stored column (500)
       if (!(key instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 384
-          || ec.getParams().getOrder().bitLength() != 384) {
+          || ec.getParams().getOrder().bitLength() != 384 || !Arrays.equals(key.getEncoded(), der)) {
         throw invalid();
       }
     } catch (IllegalArgumentException | GeneralSecurityException e) {
