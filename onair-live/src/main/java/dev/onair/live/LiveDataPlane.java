@@ -107,10 +107,10 @@ public final class LiveDataPlane implements AutoCloseable {
       internalPlayback = new InternalPlayback(auth, playback);
     }
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    // One ingest loop per core, not Netty's default of two: the loops are busy with media work (chunk decoding,
-    // muxing), so extra threads only add context switches, and a loop with more connections catches more of them
-    // ready per wake-up.
-    workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+    // Netty's default, two loops per core: a publish does blocking database work on its loop (key lookup, lease,
+    // session rows), and with one loop per core 50 publishers connecting at once on a loaded machine held a loop
+    // long enough for its other connections to hit the 5 s idle timeout (bench/media.py, docs/BENCHMARKS.md).
+    workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   }
 
   /** A data plane alone: leases in memory, nothing forwarded. */
