@@ -21,6 +21,10 @@ import org.flywaydb.core.Flyway;
  * <p>Durability: H2 normally delays writing committed transactions by up to 500 ms ({@code WRITE_DELAY}), which a
  * SIGKILL would lose even though the client was told the write succeeded. {@code WRITE_DELAY=0} makes every commit
  * reach the file before it returns; the crash test in onair-it checks it end to end.
+ *
+ * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would otherwise close the database while Onair's
+ * orderly stop is still writing (buffered metrics, access-key last-use times), which then fail with "Database is
+ * already closed". The database closes when {@link #close()} closes the pool's last connection.
  */
 public final class Database implements AutoCloseable {
   public enum Dialect {
@@ -88,7 +92,7 @@ public final class Database implements AutoCloseable {
   static String h2Url(Path file) {
     return "jdbc:h2:file:"
         + file.toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public DataSource dataSource() {
