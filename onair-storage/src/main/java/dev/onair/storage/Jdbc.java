@@ -62,6 +62,22 @@ public final class Jdbc {
         });
   }
 
+  /**
+   * For update-then-insert upserts. Two writers adding the same new key both find nothing to update and both
+   * insert; the later one hits the unique constraint. Run again, its update finds the row, so the client gets
+   * the same outcome as if the calls had been serial instead of a 500.
+   */
+  public void upsertTransaction(java.util.function.Consumer<Tx> work) {
+    try {
+      transactionVoid(work);
+    } catch (DataAccessException e) {
+      if (!e.isUniqueViolation()) {
+        throw e;
+      }
+      transactionVoid(work);
+    }
+  }
+
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
     return transaction(tx -> tx.query(sql, mapper, params));
   }

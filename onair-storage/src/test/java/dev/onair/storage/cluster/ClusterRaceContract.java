@@ -296,6 +296,33 @@ abstract class ClusterRaceContract {
     assertThat(results).containsOnlyOnce(true);
   }
 
+  @Test
+  void tags_raceToAddTheSameNewKey_everyCallSucceedsAndOneRowRemains() throws Exception {
+    IamStore iam = new JdbcIamStore(node(0).jdbc(), SecretCipher.load(dataDir, null));
+    iam.accounts().createIfAbsent(new Account(ACCOUNT, NOW), "hash");
+    User user = new User(IamIds.uniqueId("AIDA"), ACCOUNT, "Tagged", "/", NOW, null, null, List.of());
+    iam.users().create(user);
+    Channel channel = channel("tagchannel01");
+    ivs(0).channels().create(channel);
+    // several rounds: each round's key is new, so every contender's update finds nothing and inserts
+    for (int round = 0; round < 5; round++) {
+      String key = "team" + round;
+      List<Boolean> results = race(i -> {
+        IamStore store = new JdbcIamStore(node(i).jdbc(), SecretCipher.load(dataDir, null));
+        dev.onair.ivs.port.TagRepository ivsTags = ivs(i).tags();
+        return () -> {
+          store.tags().tag(dev.onair.iam.model.EntityType.USER, user.userId(),
+              List.of(new dev.onair.iam.model.Tag(key, "v" + i)));
+          ivsTags.put(channel.arn(), Map.of(key, "v" + i));
+          return true;
+        };
+      });
+      assertThat(results).containsOnly(true);
+    }
+    assertThat(iam.tags().tags(dev.onair.iam.model.EntityType.USER, user.userId())).hasSize(5);
+    assertThat(ivs(1).tags().tags(channel.arn())).hasSize(5);
+  }
+
   private List<Boolean> race(IntFunction<Callable<Boolean>> contender) throws Exception {
     CyclicBarrier start = new CyclicBarrier(CONTENDERS);
     List<Future<Boolean>> futures = new ArrayList<>();

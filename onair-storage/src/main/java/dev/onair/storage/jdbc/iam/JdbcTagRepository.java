@@ -22,7 +22,7 @@ final class JdbcTagRepository implements TagRepository {
 
   @Override
   public void tag(EntityType type, String resourceId, List<Tag> tags) {
-    jdbc.transactionVoid(tx -> {
+    jdbc.upsertTransaction(tx -> {
       for (Tag tag : tags) {
         int changed = tx.update(
             "update iam_tag set tag_key = ?, tag_value = ? where resource_type = ? and resource_id = ?"

@@ -44,7 +44,7 @@ final class JdbcIvsTagRepository implements TagRepository {
 
   @Override
   public void put(String resourceArn, Map<String, String> tags) {
-    jdbc.transactionVoid(tx -> tags.forEach((key, value) -> {
+    jdbc.upsertTransaction(tx -> tags.forEach((key, value) -> {
       int changed = tx.update("update ivs_tag set tag_value = ? where resource_arn = ? and tag_key = ?",
           value, resourceArn, key);
       if (changed == 0) {

@@ -14,7 +14,7 @@ final class JdbcViewerSessionRevocationRepository implements ViewerSessionRevoca
 
   @Override
   public void save(ViewerSessionRevocation revocation) {
-    jdbc.transactionVoid(tx -> {
+    jdbc.upsertTransaction(tx -> {
       int changed = tx.update("update ivs_viewer_session_revocation set versions_less_than_or_equal = ?,"
               + " requested_at = ? where channel_arn = ? and viewer_id = ?",
           revocation.versionsLessThanOrEqualTo(), revocation.requestedAt(), revocation.channelArn(),

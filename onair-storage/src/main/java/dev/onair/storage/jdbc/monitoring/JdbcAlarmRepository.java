@@ -44,7 +44,7 @@ public final class JdbcAlarmRepository implements AlarmRepository {
   @Override
   public void save(MetricAlarm alarm) {
     String json = AlarmCodec.toJson(alarm);
-    jdbc.transactionVoid(
+    jdbc.upsertTransaction(
         tx -> {
           int updated =
               tx.update("update monitoring_alarm set definition = ? where alarm_name = ?", json, alarm.name());

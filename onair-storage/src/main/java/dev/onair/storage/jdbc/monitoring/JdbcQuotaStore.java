@@ -37,7 +37,7 @@ public final class JdbcQuotaStore implements QuotaStore {
 
   @Override
   public void saveRequest(QuotaRequest request) {
-    jdbc.transactionVoid(
+    jdbc.upsertTransaction(
         tx -> {
           int updated =
               tx.update(
@@ -82,7 +82,7 @@ public final class JdbcQuotaStore implements QuotaStore {
 
   @Override
   public void saveApplied(AppliedQuota applied) {
-    jdbc.transactionVoid(
+    jdbc.upsertTransaction(
         tx -> {
           int updated =
               tx.update(

@@ -29,7 +29,7 @@ public final class JdbcTags implements Tags {
 
   @Override
   public void put(String resourceArn, Map<String, String> tags) {
-    jdbc.transactionVoid(
+    jdbc.upsertTransaction(
         tx ->
             tags.forEach(
                 (key, value) -> {
