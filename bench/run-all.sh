@@ -10,7 +10,7 @@
 #   bench/glass.py         glass-to-glass latency in hls.js/Chromium, clock burned into the video: Onair vs nginx-rtmp
 #   bench/startup.py       start-up to first signed request, idle RSS: Onair vs moto_server
 #   bench/report.py        -> docs/BENCHMARKS.md
-# Env: BENCH_OUT (bench/out/<timestamp>), BENCH_SECONDS, BENCH_STREAMS (10,50: one media capacity run per count), BENCH_MEDIA_SECONDS (30), BENCH_GLASS_SECONDS (25), SKIP="api media glass ..."
+# Env: BENCH_OUT (bench/out/<timestamp>), BENCH_SECONDS, BENCH_STREAMS (10,50: one media capacity run per count), BENCH_MEDIA_WARMUP (20), BENCH_MEDIA_SECONDS (30), BENCH_GLASS_SECONDS (25), SKIP="api media glass ..."
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export ROOT="$PWD"
@@ -29,7 +29,7 @@ skip engines || { step engines; load engines; bench/engines.sh; }
 skip api || { step api; load api; bench/api.sh; load api-end; }
 skip profile || { step profile; bench/profile-api.sh ivs:GetChannel; }
 skip media || { step media; load media; python3 bench/media.py --out "$BENCH_OUT" --streams "${BENCH_STREAMS:-10,50}" \
-  --seconds "${BENCH_MEDIA_SECONDS:-30}"; load media-end; }
+  --warmup "${BENCH_MEDIA_WARMUP:-20}" --seconds "${BENCH_MEDIA_SECONDS:-30}"; load media-end; }
 skip glass || { step glass; load glass; python3 bench/glass.py --out "$BENCH_OUT" \
   --seconds "${BENCH_GLASS_SECONDS:-25}"; load glass-end; }
 skip startup || { step startup; load startup; python3 bench/startup.py --out "$BENCH_OUT" --runs "${BENCH_STARTUP_RUNS:-3}"; }
