@@ -212,10 +212,13 @@ class LiveClusterIntegrationTest {
     assertThatThrownBy(() -> ivs(b()).getStream(r -> r.channelArn(arn)))
         .isInstanceOf(ChannelNotBroadcastingException.class);
     try (S3Client s3 = s3(b())) {
-      S3Object ended = s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream()
-          .filter(o -> o.key().endsWith("events/recording-ended.json")).findFirst()
-          .orElseThrow(() -> new AssertionError("no recording-ended.json written by node B"));
-      String document = s3.getObjectAsBytes(r -> r.bucket(bucket).key(ended.key())).asUtf8String();
+      List<S3Object> objects = s3.listObjectsV2(r -> r.bucket(bucket)).contents();
+      S3Object failed = objects.stream()
+          .filter(o -> o.key().endsWith("events/recording-failed.json")).findFirst()
+          .orElseThrow(() -> new AssertionError("no recording-failed.json written by node B"));
+      assertThat(objects).as("a failed recording has no recording-ended.json")
+          .noneMatch(o -> o.key().endsWith("events/recording-ended.json"));
+      String document = s3.getObjectAsBytes(r -> r.bucket(bucket).key(failed.key())).asUtf8String();
       assertThat(document).contains("RECORDING_ENDED_WITH_FAILURE").contains(arn);
     }
     kill(encoder);

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * and no stack trace, the session gets "Recording End Failure", the broadcast goes on; what was stored reads back
  * whole and nothing half-written is listed; the API keeps answering, and an S3 PutObject that cannot be stored is
  * refused (500 InternalError), not acknowledged. Once space returns the failed recording gets its verdict
- * ({@code recording-ended.json} RECORDING_ENDED_WITH_FAILURE, a VOD playlist ffprobe reads through) and the
+ * ({@code recording-failed.json} RECORDING_ENDED_WITH_FAILURE and no {@code recording-ended.json}, a VOD playlist
+ * ffprobe reads through) and the
  * channel's next broadcast records normally.
  */
 class DiskFullRobustnessTest {
@@ -106,13 +107,15 @@ class DiskFullRobustnessTest {
         // space returns: the verdict is written (at once if the few KiB left took it, else now), what was recorded
         // plays, and recording works again
         boolean verdictWhileFull = RecordingFixture.keys(s3, bucket, failed + "/events/").stream()
-            .anyMatch(k -> k.endsWith("recording-ended.json"));
+            .anyMatch(k -> k.endsWith("recording-failed.json"));
         Files.delete(filler);
-        await("recording-ended.json of the failed recording", Duration.ofSeconds(20),
+        await("recording-failed.json of the failed recording", Duration.ofSeconds(20),
             () -> RecordingFixture.keys(s3, bucket, failed + "/events/").stream()
-                .anyMatch(k -> k.endsWith("recording-ended.json")));
-        assertThat(RecordingFixture.text(s3, bucket, failed + "/events/recording-ended.json"))
+                .anyMatch(k -> k.endsWith("recording-failed.json")));
+        assertThat(RecordingFixture.text(s3, bucket, failed + "/events/recording-failed.json"))
             .contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"");
+        assertThat(RecordingFixture.keys(s3, bucket, failed + "/events/")).as("a failure is not an end")
+            .noneMatch(k -> k.endsWith("recording-ended.json"));
         double failedDuration = RecordingFixture.probeVod(s3, bucket, failed);
         s3.putObject(r -> r.bucket(bucket).key("big.bin"), RequestBody.fromBytes(object));
         assertThat(s3.headObject(r -> r.bucket(bucket).key("big.bin")).contentLength()).isEqualTo(object.length);
@@ -130,6 +133,8 @@ class DiskFullRobustnessTest {
         String next = after.stream().filter(p -> !p.equals(failed)).findFirst().orElseThrow();
         assertThat(RecordingFixture.text(s3, bucket, next + "/events/recording-ended.json"))
             .contains("\"recording_status\":\"RECORDING_ENDED\"");
+        assertThat(RecordingFixture.keys(s3, bucket, next + "/events/"))
+            .noneMatch(k -> k.endsWith("recording-failed.json"));
         double nextDuration = RecordingFixture.probeVod(s3, bucket, next);
         assertThat(nextDuration).isGreaterThan(2.0);
         System.out.printf("robustness disk full: failed recording kept %d whole objects, %.1f s playable; verdict"

@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * SIGKILL of the server process in the middle of a recording, then a restart on the same data directory: the
- * interrupted recording gets its verdict ({@code recording-ended.json} RECORDING_ENDED_WITH_FAILURE, since the end
- * of the broadcast was never seen), its VOD playlist names only segments that were stored and ffprobe reads it
- * through, every listed object is whole, no recording is left without a verdict, the interrupted session is ended,
+ * interrupted recording gets its verdict ({@code recording-failed.json} RECORDING_ENDED_WITH_FAILURE and no
+ * {@code recording-ended.json}, since the end of the broadcast was never seen), its VOD playlist names only
+ * segments that were stored and ffprobe reads it through, every listed object is whole, every recording has exactly
+ * one verdict, the interrupted session is ended,
  * and the channel streams and records again. (onair-live's tests cover the recovery in-process; this is the real
  * process with its real database and files.)
  */
@@ -57,11 +58,13 @@ class KillDuringRecordingRobustnessTest {
       onair = OnairProcess.startOn(dataDir, "--rtmp-port", Integer.toString(restartRtmpPort));
       try (IvsClient ivs = RecordingFixture.ivs(onair); S3Client s3 = RecordingFixture.s3(onair)) {
         String channel = created.channel().arn();
-        await("recording-ended.json of the killed recording", Duration.ofSeconds(30),
+        await("recording-failed.json of the killed recording", Duration.ofSeconds(30),
             () -> RecordingFixture.keys(s3, bucket, killed + "/events/").stream()
-                .anyMatch(k -> k.endsWith("/recording-ended.json")));
-        assertThat(RecordingFixture.text(s3, bucket, killed + "/events/recording-ended.json"))
+                .anyMatch(k -> k.endsWith("/recording-failed.json")));
+        assertThat(RecordingFixture.text(s3, bucket, killed + "/events/recording-failed.json"))
             .contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"", channel);
+        assertThat(RecordingFixture.keys(s3, bucket, killed + "/events/")).as("a failure is not an end")
+            .noneMatch(k -> k.endsWith("/recording-ended.json"));
         int whole = RecordingFixture.assertWhole(s3, bucket, killed);
         double killedDuration = RecordingFixture.probeVod(s3, bucket, killed);
         assertThat(killedDuration).as("what was recorded before the kill plays").isGreaterThan(2.0);
@@ -78,11 +81,14 @@ class KillDuringRecordingRobustnessTest {
             () -> RecordingFixture.events(ivs, channel).contains("Recording End"));
         List<String> prefixes = RecordingFixture.recordingPrefixes(s3, bucket);
         assertThat(prefixes).hasSize(2);
-        for (String prefix : prefixes) {
-          assertThat(RecordingFixture.keys(s3, bucket, prefix + "/events/")).as("verdict of " + prefix)
-              .anyMatch(k -> k.endsWith("/recording-ended.json"));
-        }
         String next = prefixes.stream().filter(p -> !p.equals(killed)).findFirst().orElseThrow();
+        for (String prefix : prefixes) {
+          // exactly one verdict each: recording-failed.json for the killed one, recording-ended.json for the next
+          String verdict = prefix.equals(killed) ? "/recording-failed.json" : "/recording-ended.json";
+          assertThat(RecordingFixture.keys(s3, bucket, prefix + "/events/")).as("verdict of " + prefix)
+              .filteredOn(k -> k.endsWith("/recording-ended.json") || k.endsWith("/recording-failed.json"))
+              .singleElement().satisfies(k -> assertThat(k).endsWith(verdict));
+        }
         assertThat(RecordingFixture.text(s3, bucket, next + "/events/recording-ended.json"))
             .contains("\"recording_status\":\"RECORDING_ENDED\"");
         double nextDuration = RecordingFixture.probeVod(s3, bucket, next);

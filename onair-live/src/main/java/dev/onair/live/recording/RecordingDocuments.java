@@ -22,6 +22,9 @@ final class RecordingDocuments {
   }
 
   /**
+   * The verdict: recording-ended.json, or recording-failed.json for a failure (same fields, ivs.md §3; no
+   * byte_range_playlist, as in IVS's failed example, since Onair writes no byte-range playlists).
+   *
    * @param status RECORDING_ENDED or RECORDING_ENDED_WITH_FAILURE
    * @param message e.g. "InternalServerException" for a failure, null otherwise
    */

@@ -1,5 +1,6 @@
 package dev.onair.live.recording;
 
+import dev.onair.live.port.RecordingRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -11,6 +12,8 @@ import java.time.ZonedDateTime;
 public final class RecordingLayout {
   public static final String STARTED_EVENT = "events/recording-started.json";
   public static final String ENDED_EVENT = "events/recording-ended.json";
+  /** IVS writes exactly one of {@link #ENDED_EVENT} and this, never both (ivs.md §3). */
+  public static final String FAILED_EVENT = "events/recording-failed.json";
   public static final String HLS_PATH = "media/hls";
   public static final String MASTER_PLAYLIST = "master.m3u8";
   public static final String RENDITION_PLAYLIST = "playlist.m3u8";
@@ -21,6 +24,11 @@ public final class RecordingLayout {
     ZonedDateTime t = start.atZone(ZoneOffset.UTC);
     return "ivs/v1/" + accountId + "/" + channelId + "/" + t.getYear() + "/" + t.getMonthValue() + "/"
         + t.getDayOfMonth() + "/" + t.getHour() + "/" + t.getMinute() + "/" + recordingId;
+  }
+
+  /** The verdict document's path: recording-failed.json for RECORDING_ENDED_WITH_FAILURE, else recording-ended.json. */
+  public static String verdictEvent(String status) {
+    return RecordingRecord.FAILED.equals(status) ? FAILED_EVENT : ENDED_EVENT;
   }
 
   /** The rendition directory, IVS-style {@code <height>p<fps>} (e.g. {@code 360p30}). */

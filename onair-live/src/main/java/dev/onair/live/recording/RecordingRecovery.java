@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives every recording that a crash interrupted a verdict on start-up: the rendition playlist as last persisted
- * becomes a VOD playlist (so what was recorded stays playable) and {@code recording-ended.json} says
- * RECORDING_ENDED_WITH_FAILURE with IVS's "InternalServerException" message. Nothing stays half-written.
+ * becomes a VOD playlist (so what was recorded stays playable) and {@code recording-failed.json} says
+ * RECORDING_ENDED_WITH_FAILURE with IVS's "InternalServerException" message (a recording that had ended cleanly
+ * and waited out its reconnect window gets {@code recording-ended.json} instead). Nothing stays half-written.
  */
 public final class RecordingRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingRecovery.class);
@@ -79,7 +80,7 @@ public final class RecordingRecovery {
             RecordingLayout.RENDITION_PLAYLIST), vod.getBytes(StandardCharsets.UTF_8),
             "application/vnd.apple.mpegurl");
       }
-      objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.ENDED_EVENT,
+      objects.put(record.bucket(), record.keyPrefix() + "/" + RecordingLayout.verdictEvent(status),
           RecordingDocuments.ended(record.channelArn(), record.startedAt(), now, status, message,
               record.durationMillis(), record.renditionPath(), record.width(), record.height()),
           "application/json");

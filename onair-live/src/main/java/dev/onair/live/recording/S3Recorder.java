@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
  * <p>With a reconnect window, the end of a broadcast does not end the recording: the recording waits (persisted as
  * status STARTED with {@code endedAt} set) until either the channel's next broadcast resumes it
  * ({@link #resume}: the playlist continues after an EXT-X-DISCONTINUITY) or the window passes and
- * {@link #finishNow()} writes the VOD playlist and {@code recording-ended.json}.
+ * {@link #finishNow()} writes the VOD playlist and {@code recording-ended.json} ({@code recording-failed.json} for a
+ * failed recording; never both).
  *
  * <p>A write that fails (the storage is full, the bucket is gone) fails the recording at once: one warning line,
  * "Recording End Failure" on the session, no further segments, and the verdict (VOD playlist of what was stored,
- * {@code recording-ended.json} with RECORDING_ENDED_WITH_FAILURE). If the verdict cannot be written either, it is
+ * {@code recording-failed.json} with RECORDING_ENDED_WITH_FAILURE). If the verdict cannot be written either, it is
  * retried by {@link #retryVerdict()} (the starter's sweep, once a second) until the storage takes it; until then the
  * recording stays unfinished in the repository, so a restart's {@link RecordingRecovery} writes it instead. The
  * broadcast itself goes on.
@@ -265,7 +266,7 @@ final class S3Recorder implements RecordingStarter.FrameTap {
         record.recordingId(), record.channelArn(), streams);
   }
 
-  /** Writes the VOD playlist and recording-ended.json after everything queued so far. */
+  /** Writes the VOD playlist and the verdict (recording-ended.json or -failed.json) after everything queued so far. */
   void finishNow() {
     enqueue(this::finish);
   }
@@ -281,11 +282,18 @@ final class S3Recorder implements RecordingStarter.FrameTap {
     }
     verdictStatus = failed ? RecordingRecord.FAILED : RecordingRecord.ENDED;
     verdictEndedAt = streamEndedAt != null ? streamEndedAt : clock.instant();
+    if (!failed && record.endedAt() == null) {
+      // A crash between storing recording-ended.json and finishing the row must not make the restart's recovery
+      // add recording-failed.json next to it: with its end time persisted, the recovery ends it RECORDING_ENDED.
+      record = record.finished(RecordingRecord.STARTED, verdictEndedAt);
+      repository.update(record);
+    }
     writeVerdict();
   }
 
   /**
-   * The VOD playlist of what was stored, then {@code recording-ended.json}; only when both are stored is the
+   * The VOD playlist of what was stored, then {@code recording-ended.json} (or {@code recording-failed.json} for
+   * RECORDING_ENDED_WITH_FAILURE, never both); only when both are stored is the
    * recording finished in the repository. A verdict that cannot be stored turns an ENDED recording into a failed
    * one (its playlist is not final) and waits for {@link #retryVerdict()}.
    */
@@ -297,7 +305,7 @@ final class S3Recorder implements RecordingStarter.FrameTap {
             RecordingLayout.RENDITION_PLAYLIST), playlist(true).getBytes(StandardCharsets.UTF_8),
             "application/vnd.apple.mpegurl");
       }
-      put(RecordingLayout.ENDED_EVENT, RecordingDocuments.ended(record.channelArn(), record.startedAt(),
+      put(RecordingLayout.verdictEvent(verdictStatus), RecordingDocuments.ended(record.channelArn(), record.startedAt(),
           verdictEndedAt, verdictStatus, failing ? "InternalServerException" : null, record.durationMillis(),
           record.renditionPath(), record.width(), record.height(), verdictThumbnails ? thumbnailPlan : null),
           "application/json");

@@ -36,8 +36,14 @@ class RecordingRecoveryTest {
     String vod = new String(objects.get("bucket/" + PREFIX + "/media/hls/360p30/playlist.m3u8"),
         StandardCharsets.UTF_8);
     assertThat(vod).contains("#EXT-X-PLAYLIST-TYPE:VOD").endsWith("#EXT-X-ENDLIST\n");
-    String ended = new String(objects.get("bucket/" + PREFIX + "/events/recording-ended.json"), StandardCharsets.UTF_8);
-    assertThat(ended).contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"",
+    assertThat(objects.get("bucket/" + PREFIX + "/events/recording-ended.json")).as("a failure is not an end").isNull();
+    String failed = new String(objects.get("bucket/" + PREFIX + "/events/recording-failed.json"),
+        StandardCharsets.UTF_8);
+    assertThat(failed).doesNotContain("byte_range_playlist").contains("\"version\":\"v1\"",
+        "\"channel_arn\":\"" + interrupted.channelArn() + "\"", "\"recording_started_at\":\"2025-02-03T04:05:06Z\"",
+        "\"path\":\"media/hls\"", "\"playlist\":\"master.m3u8\"", "\"playlist\":\"playlist.m3u8\"",
+        "\"resolution_height\":360", "\"resolution_width\":640");
+    assertThat(failed).contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"",
         "\"recording_status_message\":\"InternalServerException\"", "\"duration_ms\":2000",
         "\"recording_ended_at\":\"2025-02-03T04:06:06Z\"", "\"path\":\"360p30\"");
     assertThat(objects.keys()).hasSize(2);

@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A storage that fills up during a recording: the recording fails at the first refused write (no later segment is
  * stored, even once space is back), the session hears it once, and the verdict (VOD playlist of what was stored,
- * RECORDING_ENDED_WITH_FAILURE) is written as soon as the storage takes it again, by the starter's sweep. Until
- * then the recording stays unfinished, so a restart would give it the verdict instead.
+ * recording-failed.json RECORDING_ENDED_WITH_FAILURE, never recording-ended.json) is written as soon as the storage
+ * takes it again, by the starter's sweep. Until then the recording stays unfinished, so a restart would give it the
+ * verdict instead.
  */
 class S3RecorderStorageFullTest {
   private static final Instant T0 = Instant.parse("2025-02-03T04:05:06Z");
@@ -76,7 +77,8 @@ class S3RecorderStorageFullTest {
 
     assertThat(events).containsOnlyOnce(failureEvent).doesNotContain("Recording End");
     assertThat(repository.unfinished()).as("no verdict stored yet, so a restart would write it").hasSize(1);
-    assertThat(objects.keys()).noneMatch(k -> k.endsWith("recording-ended.json"));
+    assertThat(objects.keys()).noneMatch(k -> k.endsWith("recording-ended.json"))
+        .noneMatch(k -> k.endsWith("recording-failed.json"));
 
     objects.free();
     recorder.onSegment(new Segment(segments, 2.0, T0, false, 0, List.of(new Part(0, 0, 2.0, true,
@@ -85,9 +87,10 @@ class S3RecorderStorageFullTest {
 
     assertThat(repository.unfinished()).isEmpty();
     assertThat(starter.verdictPendingCount()).isZero();
-    String ended = objects.text(objects.keys().stream().filter(k -> k.endsWith("events/recording-ended.json"))
+    assertThat(objects.keys()).as("a failure is not an end").noneMatch(k -> k.endsWith("recording-ended.json"));
+    String failed = objects.text(objects.keys().stream().filter(k -> k.endsWith("events/recording-failed.json"))
         .findFirst().orElseThrow());
-    assertThat(ended).contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"",
+    assertThat(failed).contains("\"recording_status\":\"RECORDING_ENDED_WITH_FAILURE\"",
         "\"recording_status_message\":\"InternalServerException\"");
     List<String> stored = objects.keys().stream().filter(k -> k.endsWith(".ts"))
         .map(k -> k.substring(k.lastIndexOf('/') + 1)).toList();
@@ -129,9 +132,9 @@ class S3RecorderStorageFullTest {
   }
 
   private static String recordingId(FillingObjects objects) {
-    String key = objects.keys().stream().filter(k -> k.endsWith("events/recording-ended.json")).findFirst()
+    String key = objects.keys().stream().filter(k -> k.endsWith("events/recording-failed.json")).findFirst()
         .orElseThrow();
-    String prefix = key.substring(0, key.length() - "/events/recording-ended.json".length());
+    String prefix = key.substring(0, key.length() - "/events/recording-failed.json".length());
     return prefix.substring(prefix.lastIndexOf('/') + 1);
   }
 

@@ -13,6 +13,7 @@ import dev.onair.live.fakes.Fakes;
 import dev.onair.live.port.InMemoryRecordingRepository;
 import dev.onair.live.port.RecordingRecord;
 import dev.onair.rtmp.session.StreamInfo;
+import dev.onair.s3.ObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,7 @@ class S3RecordingStarterTest {
     List<String> ended = objects.keys().stream().filter(k -> k.endsWith("events/recording-ended.json")).toList();
     assertThat(second == first).isEqualTo(merged);
     assertThat(ended).hasSize(merged ? 1 : 2);
+    assertThat(objects.keys()).noneMatch(k -> k.endsWith("recording-failed.json"));
     assertThat(repository.unfinished()).isEmpty();
     assertThat(events.stream().filter("Recording End"::equals).count()).isEqualTo(merged ? 1 : 2);
     if (merged) {
@@ -130,6 +132,39 @@ class S3RecordingStarterTest {
     String ended = text(objects.keys().stream().filter(k -> k.endsWith("recording-ended.json")).findFirst()
         .orElseThrow());
     assertThat(ended).contains("\"RECORDING_ENDED\"", "\"recording_ended_at\":\"2025-02-03T04:05:06Z\"");
+    assertThat(objects.keys()).noneMatch(k -> k.endsWith("recording-failed.json"));
+  }
+
+  @Test
+  void crashRightAfterRecordingEnded_isRecoveredAsEnded_neverAlsoFailed() {
+    configurations.create(configuration("rc1", 0));
+    List<RecordingRecord> atCrash = new ArrayList<>();
+    ObjectWriter crashing = (bucket, key, bytes, contentType) -> {
+      String etag = objects.put(bucket, key, bytes, contentType);
+      if (key.endsWith(RecordingLayout.ENDED_EVENT)) {
+        atCrash.addAll(repository.unfinished()); // what the process dying right after this write leaves behind
+      }
+      return etag;
+    };
+    S3RecordingStarter starter = new S3RecordingStarter(configurations, repository, crashing, Runnable::run,
+        new IdGenerator(), clock, Runnable::run, Optional::empty);
+    SegmentListener recorder = starter.start(channel(), "st-1", clock.instant(), () -> INFO, e -> { });
+    segment(recorder, false);
+    clock.advance(Duration.ofSeconds(5));
+    recorder.onEnd();
+    assertThat(atCrash).hasSize(1);
+
+    InMemoryRecordingRepository restarted = new InMemoryRecordingRepository();
+    atCrash.forEach(restarted::create);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(new RecordingRecovery(restarted, objects, clock).recover()).isEqualTo(1);
+
+    assertThat(objects.keys()).noneMatch(k -> k.endsWith("recording-failed.json"));
+    List<String> ended = objects.keys().stream().filter(k -> k.endsWith("recording-ended.json")).toList();
+    assertThat(ended).hasSize(1);
+    assertThat(text(ended.get(0))).contains("\"RECORDING_ENDED\"", "\"recording_ended_at\":\"2025-02-03T04:05:11Z\"");
+    assertThat(restarted.find(atCrash.get(0).recordingId()).orElseThrow().status())
+        .isEqualTo(RecordingRecord.ENDED);
   }
 
   @Test
