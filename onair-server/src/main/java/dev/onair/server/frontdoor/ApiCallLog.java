@@ -1,5 +1,6 @@
 package dev.onair.server.frontdoor;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,24 +49,8 @@ final class ApiCallLog {
     line.append('"');
   }
 
-  /** JSON string escaping (RFC 8259): quotes, backslashes and control characters. */
+  /** JSON string escaping (RFC 8259), by jackson-core's encoder. */
   static void appendEscaped(StringBuilder line, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> line.append("\\\"");
-        case '\\' -> line.append("\\\\");
-        case '\n' -> line.append("\\n");
-        case '\r' -> line.append("\\r");
-        case '\t' -> line.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            line.append(String.format("\\u%04x", (int) c));
-          } else {
-            line.append(c);
-          }
-        }
-      }
-    }
+    JsonStringEncoder.getInstance().quoteAsString(value, line);
   }
 }
