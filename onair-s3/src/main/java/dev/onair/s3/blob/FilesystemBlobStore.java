@@ -86,7 +86,7 @@ public final class FilesystemBlobStore implements BlobStore {
     Path target = KeyPaths.toPath(objects(bucket), key);
     return write(target, bucket + "/" + key, out -> {
       MessageDigest md5 = md5();
-      long size = copy(data, out, md5);
+      long size = MultipartFiles.copy(data, out, md5);
       return new ObjectMetadata(key, size, hex(md5.digest()), now(), 0, attributes);
     });
   }
@@ -130,7 +130,7 @@ public final class FilesystemBlobStore implements BlobStore {
     return Optional.of(write(target, bucket + "/" + key, out -> {
       MessageDigest md5 = md5();
       try (InputStream in = Files.newInputStream(source)) {
-        long size = copy(limited(in, sourceMetadata.get().size()), out, md5);
+        long size = MultipartFiles.copy(limited(in, sourceMetadata.get().size()), out, md5);
         return new ObjectMetadata(key, size, hex(md5.digest()), now(), 0, attributes);
       }
     }));
@@ -184,7 +184,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
   @Override
   public Optional<MultipartUpload> upload(String bucket, String uploadId) {
-    if (!isSafeUploadId(uploadId)) {
+    if (!MultipartFiles.isSafeUploadId(uploadId)) {
       return Optional.empty();
     }
     return readMetadata(uploadsRoot(bucket).resolve(uploadId).resolve(UPLOAD_FILE))
@@ -210,10 +210,10 @@ public final class FilesystemBlobStore implements BlobStore {
 
   @Override
   public Part putPart(String bucket, String uploadId, int partNumber, InputStream data) {
-    Path target = uploadsRoot(bucket).resolve(uploadId).resolve(partFile(partNumber));
+    Path target = uploadsRoot(bucket).resolve(uploadId).resolve(MultipartFiles.partName(partNumber));
     ObjectMetadata written = write(target, "part " + partNumber + " of upload " + uploadId, out -> {
       MessageDigest md5 = md5();
-      long size = copy(data, out, md5);
+      long size = MultipartFiles.copy(data, out, md5);
       return new ObjectMetadata("part", size, hex(md5.digest()), now(), 0, ObjectAttributes.EMPTY);
     });
     return new Part(partNumber, written.size(), written.etag(), written.lastModified());
@@ -248,10 +248,10 @@ public final class FilesystemBlobStore implements BlobStore {
     ObjectMetadata result = write(target, bucket + "/" + upload.key(), out -> {
       long size = 0;
       for (int partNumber : partNumbers) {
-        Path part = directory.resolve(partFile(partNumber));
+        Path part = directory.resolve(MultipartFiles.partName(partNumber));
         long partSize = BlobFile.readMetadata(part).size();
         try (InputStream in = Files.newInputStream(part)) {
-          size += copy(limited(in, partSize), out, null);
+          size += MultipartFiles.copy(limited(in, partSize), out, null);
         }
       }
       return new ObjectMetadata(upload.key(), size, etag, now(), partNumbers.size(), upload.attributes());
@@ -262,7 +262,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
   @Override
   public void abortUpload(String bucket, String uploadId) {
-    if (isSafeUploadId(uploadId)) {
+    if (MultipartFiles.isSafeUploadId(uploadId)) {
       deleteTree(uploadsRoot(bucket).resolve(uploadId));
     }
   }
@@ -275,14 +275,7 @@ public final class FilesystemBlobStore implements BlobStore {
     return root.resolve("buckets").resolve(bucket).resolve("uploads");
   }
 
-  private static String partFile(int partNumber) {
-    return String.format("p%05d", partNumber);
-  }
-
   // upload ids come from clients and become directory names: only ours (base64url) may pass
-  private static boolean isSafeUploadId(String uploadId) {
-    return uploadId != null && uploadId.matches("[A-Za-z0-9_-]{1,128}");
-  }
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -367,20 +360,6 @@ public final class FilesystemBlobStore implements BlobStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static long copy(InputStream in, OutputStream out, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int read;
-    while ((read = in.read(buffer)) >= 0) {
-      out.write(buffer, 0, read);
-      if (digest != null) {
-        digest.update(buffer, 0, read);
-      }
-      total += read;
-    }
-    return total;
   }
 
   private static InputStream limited(InputStream in, long length) {

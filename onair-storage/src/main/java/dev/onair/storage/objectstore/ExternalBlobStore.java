@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.onair.s3.blob.BlobStore;
 import dev.onair.s3.blob.BlobTrailers;
 import dev.onair.s3.blob.KeyOrder;
+import dev.onair.s3.blob.MultipartFiles;
 import dev.onair.s3.model.ByteRange;
 import dev.onair.s3.model.MultipartUpload;
 import dev.onair.s3.model.ObjectAttributes;
@@ -99,7 +100,7 @@ public final class ExternalBlobStore implements BlobStore {
   @Override
   public ObjectMetadata put(String bucket, String key, InputStream data, ObjectAttributes attributes) {
     return write(objectKey(bucket, key), (out, md5) -> {
-      long size = copy(data, out, md5);
+      long size = MultipartFiles.copy(data, out, md5);
       return new ObjectMetadata(key, size, hex(md5.digest()), now(), 0, attributes);
     });
   }
@@ -184,7 +185,7 @@ public final class ExternalBlobStore implements BlobStore {
 
   @Override
   public Optional<MultipartUpload> upload(String bucket, String uploadId) {
-    if (!isSafeUploadId(uploadId)) {
+    if (!MultipartFiles.isSafeUploadId(uploadId)) {
       return Optional.empty();
     }
     return readTrailer(uploadPrefix(bucket, uploadId) + UPLOAD_MARKER)
@@ -209,11 +210,12 @@ public final class ExternalBlobStore implements BlobStore {
 
   @Override
   public Part putPart(String bucket, String uploadId, int partNumber, InputStream data) {
-    if (!isSafeUploadId(uploadId)) {
+    if (!MultipartFiles.isSafeUploadId(uploadId)) {
       throw new IllegalArgumentException("bad upload id");
     }
-    ObjectMetadata written = write(uploadPrefix(bucket, uploadId) + partName(partNumber), (out, md5) -> {
-      long size = copy(data, out, md5);
+    String partKey = uploadPrefix(bucket, uploadId) + MultipartFiles.partName(partNumber);
+    ObjectMetadata written = write(partKey, (out, md5) -> {
+      long size = MultipartFiles.copy(data, out, md5);
       return new ObjectMetadata("part", size, hex(md5.digest()), now(), 0, ObjectAttributes.EMPTY);
     });
     return new Part(partNumber, written.size(), written.etag(), written.lastModified());
@@ -221,7 +223,7 @@ public final class ExternalBlobStore implements BlobStore {
 
   @Override
   public List<Part> parts(String bucket, String uploadId) {
-    if (!isSafeUploadId(uploadId)) {
+    if (!MultipartFiles.isSafeUploadId(uploadId)) {
       return List.of();
     }
     String base = uploadPrefix(bucket, uploadId);
@@ -244,7 +246,7 @@ public final class ExternalBlobStore implements BlobStore {
     ObjectMetadata result = write(objectKey(bucket, upload.key()), (out, md5) -> {
       long size = 0;
       for (int partNumber : partNumbers) {
-        Whole part = fetchWhole(base + partName(partNumber))
+        Whole part = fetchWhole(base + MultipartFiles.partName(partNumber))
             .orElseThrow(() -> new IllegalStateException("part " + partNumber + " is gone"));
         out.write(part.data());
         size += part.data().length;
@@ -257,7 +259,7 @@ public final class ExternalBlobStore implements BlobStore {
 
   @Override
   public void abortUpload(String bucket, String uploadId) {
-    if (!isSafeUploadId(uploadId)) {
+    if (!MultipartFiles.isSafeUploadId(uploadId)) {
       return;
     }
     String base = uploadPrefix(bucket, uploadId);
@@ -340,28 +342,8 @@ public final class ExternalBlobStore implements BlobStore {
     }
   }
 
-  private static String partName(int partNumber) {
-    return String.format("p%05d", partNumber);
-  }
-
-  private static boolean isSafeUploadId(String uploadId) {
-    return uploadId != null && uploadId.matches("[A-Za-z0-9_-]{1,128}");
-  }
-
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static long copy(InputStream in, OutputStream out, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int read;
-    while ((read = in.read(buffer)) >= 0) {
-      out.write(buffer, 0, read);
-      digest.update(buffer, 0, read);
-      total += read;
-    }
-    return total;
   }
 
   private static MessageDigest digest(String algorithm) {
