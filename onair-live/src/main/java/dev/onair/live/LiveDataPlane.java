@@ -27,9 +27,8 @@ import dev.onair.live.state.RecordingStarter;
 import dev.onair.rtmp.netty.RtmpServer;
 import dev.onair.rtmp.netty.RtmpServerConfig;
 import dev.onair.rtmp.netty.RtmpServerInitializer;
+import dev.onair.netty.IoTransport;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -106,11 +105,11 @@ public final class LiveDataPlane implements AutoCloseable {
           settings.playbackCountryHeader(), deps.clock());
       internalPlayback = new InternalPlayback(auth, playback);
     }
-    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    boss = IoTransport.selected().newGroup(1);
     // Netty's default, two loops per core: a publish does blocking database work on its loop (key lookup, lease,
     // session rows), and with one loop per core 50 publishers connecting at once on a loaded machine held a loop
     // long enough for its other connections to hit the 5 s idle timeout (bench/media.py, docs/BENCHMARKS.md).
-    workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    workers = IoTransport.selected().newGroup(0);
   }
 
   /** A data plane alone: leases in memory, nothing forwarded. */

@@ -1,12 +1,10 @@
 package dev.onair.rtmp.netty;
 
+import dev.onair.netty.IoTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -30,8 +28,8 @@ public final class RtmpServer implements AutoCloseable {
   /** Binds with event loops of its own ({@code workerThreads} 0 = Netty's default). */
   public static RtmpServer start(InetSocketAddress address, RtmpServerInitializer initializer, int workerThreads)
       throws InterruptedException {
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    EventLoopGroup worker = new MultiThreadIoEventLoopGroup(workerThreads, NioIoHandler.newFactory());
+    EventLoopGroup boss = IoTransport.selected().newGroup(1);
+    EventLoopGroup worker = IoTransport.selected().newGroup(workerThreads);
     try {
       return start(address, initializer, boss, worker, true);
     } catch (RuntimeException | InterruptedException e) {
@@ -54,7 +52,7 @@ public final class RtmpServer implements AutoCloseable {
     Objects.requireNonNull(address, "address is null");
     Channel channel = new ServerBootstrap()
         .group(boss, worker)
-        .channel(NioServerSocketChannel.class)
+        .channel(IoTransport.selected().serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(initializer)
         .bind(address)

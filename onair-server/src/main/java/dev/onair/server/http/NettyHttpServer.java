@@ -1,12 +1,10 @@
 package dev.onair.server.http;
 
+import dev.onair.netty.IoTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -43,12 +41,12 @@ public final class NettyHttpServer implements AutoCloseable {
 
   /** Binds and returns the bound address (the real port when 0 was asked for). */
   public InetSocketAddress start() throws InterruptedException {
-    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    boss = IoTransport.selected().newGroup(1);
+    io = IoTransport.selected().newGroup(0);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, io)
-            .channel(NioServerSocketChannel.class)
+            .channel(IoTransport.selected().serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
