@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -103,12 +104,16 @@ public final class CanonicalRequest {
         StringBuilder out = new StringBuilder(256);
         for (String name : names) {
             out.append(name).append(':');
-            List<String> values = request.headerValues(name);
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
+            // one pass over the headers per name, appending as it goes: no list of values per signed header
+            boolean first = true;
+            for (Map.Entry<String, String> header : request.headers()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    trimAll(out, header.getValue() == null ? "" : header.getValue());
+                    first = false;
                 }
-                trimAll(out, values.get(i));
             }
             out.append('\n');
         }

@@ -220,16 +220,20 @@ public final class SignatureV4Verifier {
         return value.equals(SigV4.UNSIGNED_PAYLOAD) || value.startsWith("STREAMING-");
     }
 
+    private String sign(String secretAccessKey, ParsedSignature signature, String stringToSign) {
+        return keys.signatureHex(secretAccessKey, signature.date(), signature.region(), signature.service(),
+                stringToSign);
+    }
+
     private SigV4Failure checkSignature(SigningRequest request, ParsedSignature signature, String secretAccessKey,
             String hashedPayload, boolean s3Rules) {
-        byte[] signingKey = keys.signingKey(secretAccessKey, signature.date(), signature.region(), signature.service());
         String canonicalQuery = CanonicalRequest.canonicalQueryString(request.rawQuery(), signature.presigned());
         String canonicalHeaders = CanonicalRequest.canonicalHeaders(request, signature.signedHeaders());
         String canonicalUri = CanonicalRequest.canonicalUri(request.rawPath(), s3Rules);
         String canonical = CanonicalRequest.build(request.method(), canonicalUri, canonicalQuery, canonicalHeaders,
                 signature.signedHeadersLine(), hashedPayload);
         String stringToSign = CanonicalRequest.stringToSign(signature.amzDate(), signature.credentialScope(), canonical);
-        if (Crypto.signaturesEqual(Crypto.hex(Crypto.hmac(signingKey, stringToSign)), signature.signature())) {
+        if (Crypto.signaturesEqual(sign(secretAccessKey, signature, stringToSign), signature.signature())) {
             return null;
         }
         // Clients disagree at the edges; each alternative below is a form some real signer produces, and all are
@@ -248,7 +252,7 @@ public final class SignatureV4Verifier {
                         signature.signedHeadersLine(), payload);
                 String variantToSign =
                         CanonicalRequest.stringToSign(signature.amzDate(), signature.credentialScope(), variant);
-                if (Crypto.signaturesEqual(Crypto.hex(Crypto.hmac(signingKey, variantToSign)), signature.signature())) {
+                if (Crypto.signaturesEqual(sign(secretAccessKey, signature, variantToSign), signature.signature())) {
                     return null;
                 }
             }
