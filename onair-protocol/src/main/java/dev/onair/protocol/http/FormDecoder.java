@@ -47,6 +47,10 @@ public final class FormDecoder {
 
   /** Decodes bytes as strict UTF-8. */
   public static String utf8(byte[] bytes) {
+    if (isAscii(bytes)) {
+      // ASCII is valid UTF-8 as it is; Query bodies nearly always are, and a decoder per call is the slow part
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -57,6 +61,15 @@ public final class FormDecoder {
     } catch (CharacterCodingException e) {
       throw new MalformedFormException("Invalid UTF-8 in request");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String component(String encoded) {

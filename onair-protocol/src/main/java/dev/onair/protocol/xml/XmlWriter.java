@@ -107,6 +107,10 @@ public final class XmlWriter {
   }
 
   private void escape(String text, boolean attribute) {
+    if (isPlain(text)) {
+      out.append(text);
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -122,6 +126,17 @@ public final class XmlWriter {
         i++;
       }
     }
+  }
+
+  /** Printable ASCII other than {@code & < > " \r}: what nearly every ARN, id and name is, appended as is. */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || c == '>' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void appendChecked(String text, int index, char c) {

@@ -34,6 +34,33 @@ class FormDecoderTest {
     assertThat(FormDecoder.decode(text)).containsExactlyElementsOf(expected);
   }
 
+  static Stream<Arguments> bodies() {
+    return Stream.of(
+        Arguments.of("ASCII body", new byte[] {'A', '=', 'b'}, "A=b"),
+        Arguments.of("empty body", new byte[0], ""),
+        Arguments.of("DEL is ASCII", new byte[] {'a', 0x7F}, "a\u007f"),
+        Arguments.of("raw UTF-8 body", new byte[] {'k', '=', (byte) 0xC3, (byte) 0xA9}, "k=é"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bodies")
+  void utf8_validBytes(String rule, byte[] body, String expected) {
+    assertThat(FormDecoder.utf8(body)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> invalidBodies() {
+    return Stream.of(
+        Arguments.of("lone continuation byte", new byte[] {'a', (byte) 0x80}),
+        Arguments.of("truncated sequence", new byte[] {'k', '=', (byte) 0xC3}),
+        Arguments.of("overlong encoding", new byte[] {(byte) 0xC0, (byte) 0xAF}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidBodies")
+  void utf8_invalidBytes_reportsClientError(String rule, byte[] body) {
+    assertThatThrownBy(() -> FormDecoder.utf8(body)).isInstanceOf(FormDecoder.MalformedFormException.class);
+  }
+
   static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.of("lone percent at the end", "a=%"),

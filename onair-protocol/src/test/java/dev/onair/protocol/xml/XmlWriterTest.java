@@ -14,6 +14,10 @@ class XmlWriterTest {
   static Stream<Arguments> texts() {
     return Stream.of(
         Arguments.of("plain", "plain"),
+        Arguments.of("", ""),
+        Arguments.of("arn:aws:sts::123456789012:assumed-role/r/s@x.com+=,.-_ ~", "arn:aws:sts::123456789012:assumed-role/r/s@x.com+=,.-_ ~"),
+        Arguments.of("DEL\u007f", "DEL\u007f"),
+        Arguments.of("é", "é"),
         Arguments.of("a<b>&c", "a&lt;b&gt;&amp;c"),
         Arguments.of("quote\"'", "quote\"'"),
         Arguments.of("cr\rlf\ntab\t", "cr&#13;lf\ntab\t"),
