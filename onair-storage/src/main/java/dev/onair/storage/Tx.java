@@ -15,10 +15,13 @@ import java.util.Optional;
 /** One transaction's connection. Parameters bind by Java type; {@link Instant}s go in as UTC timestamps. */
 public final class Tx {
   private final Connection connection;
+  /** A {@link Jdbc#read}: auto-commit, so there is no commit to run anything after. */
+  private final boolean autoCommitRead;
   private List<Runnable> afterCommit;
 
-  Tx(Connection connection) {
+  Tx(Connection connection, boolean autoCommitRead) {
     this.connection = connection;
+    this.autoCommitRead = autoCommitRead;
   }
 
   /**
@@ -26,6 +29,9 @@ public final class Tx {
    * that data they derived from is now stale: run earlier, a cache could reload the old rows and keep them.
    */
   public void afterCommit(Runnable action) {
+    if (autoCommitRead) {
+      throw new IllegalStateException("afterCommit in a read: only a transaction commits");
+    }
     if (afterCommit == null) {
       afterCommit = new ArrayList<>(2);
     }

@@ -64,7 +64,7 @@ final class JdbcManagedPolicyRepository implements ManagedPolicyRepository {
 
   @Override
   public Optional<ManagedPolicy> findByArn(String arn) {
-    return jdbc.transaction(tx -> find(tx, arn)
+    return jdbc.read(tx -> find(tx, arn)
         .map(policy -> policy.withTags(IamSql.tags(tx, EntityType.POLICY, policy.policyId()))));
   }
 

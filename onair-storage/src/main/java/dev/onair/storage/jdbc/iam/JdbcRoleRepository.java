@@ -56,14 +56,14 @@ final class JdbcRoleRepository implements RoleRepository {
 
   @Override
   public Optional<Role> find(String accountId, String name) {
-    return jdbc.transaction(tx -> withTags(tx, tx.queryOne(
+    return jdbc.read(tx -> withTags(tx, tx.queryOne(
         "select " + COLUMNS + " from iam_role where account_id = ? and name_key = ?",
         JdbcRoleRepository::map, accountId, IamSql.nameKey(name))));
   }
 
   @Override
   public Optional<Role> findById(String roleId) {
-    return jdbc.transaction(tx -> withTags(tx, tx.queryOne(
+    return jdbc.read(tx -> withTags(tx, tx.queryOne(
         "select " + COLUMNS + " from iam_role where role_id = ?", JdbcRoleRepository::map, roleId)));
   }
 

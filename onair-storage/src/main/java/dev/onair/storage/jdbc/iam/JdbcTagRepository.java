@@ -17,7 +17,7 @@ final class JdbcTagRepository implements TagRepository {
 
   @Override
   public List<Tag> tags(EntityType type, String resourceId) {
-    return jdbc.transaction(tx -> IamSql.tags(tx, type, resourceId));
+    return jdbc.read(tx -> IamSql.tags(tx, type, resourceId));
   }
 
   @Override

@@ -53,14 +53,14 @@ final class JdbcUserRepository implements UserRepository {
 
   @Override
   public Optional<User> find(String accountId, String name) {
-    return jdbc.transaction(tx -> withTags(tx, tx.queryOne(
+    return jdbc.read(tx -> withTags(tx, tx.queryOne(
         "select " + COLUMNS + " from iam_user where account_id = ? and name_key = ?",
         JdbcUserRepository::map, accountId, IamSql.nameKey(name))));
   }
 
   @Override
   public Optional<User> findById(String userId) {
-    return jdbc.transaction(tx -> withTags(tx, tx.queryOne(
+    return jdbc.read(tx -> withTags(tx, tx.queryOne(
         "select " + COLUMNS + " from iam_user where user_id = ?", JdbcUserRepository::map, userId)));
   }
 
@@ -132,6 +132,6 @@ final class JdbcUserRepository implements UserRepository {
 
   @Override
   public List<Tag> tags(String userId) {
-    return jdbc.transaction(tx -> IamSql.tags(tx, EntityType.USER, userId));
+    return jdbc.read(tx -> IamSql.tags(tx, EntityType.USER, userId));
   }
 }
