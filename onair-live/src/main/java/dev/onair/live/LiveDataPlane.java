@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveDataPlane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveDataPlane.class);
   private static final Duration RECORDING_DRAIN = Duration.ofSeconds(10);
+  private static final int ADMISSION_THREADS = 4;
 
   private final LiveStreamStateService state;
   private final LiveStreamState clusterState;
@@ -66,6 +67,7 @@ public final class LiveDataPlane implements AutoCloseable {
   private final ExecutorService playbackPool;
   private final ExecutorService recordingPool;
   private final ExecutorService thumbnailPool;
+  private final ThreadPoolExecutor admissionPool;
   private RtmpServer rtmp;
   private RtmpServer rtmps;
 
@@ -106,10 +108,15 @@ public final class LiveDataPlane implements AutoCloseable {
       internalPlayback = new InternalPlayback(auth, playback);
     }
     boss = IoTransport.selected().newGroup(1);
-    // Netty's default, two loops per core: a publish does blocking database work on its loop (key lookup, lease,
-    // session rows), and with one loop per core 50 publishers connecting at once on a loaded machine held a loop
-    // long enough for its other connections to hit the 5 s idle timeout (bench/media.py, docs/BENCHMARKS.md).
-    workers = IoTransport.selected().newGroup(0);
+    // A publish's database work (key lookup, lease, session and event rows) runs here, never on an event loop:
+    // 50 publishers connecting at once must not hold a loop long enough for its other connections' idle timeout.
+    // Bounded; a full queue closes the connection (the encoder retries).
+    admissionPool = new ThreadPoolExecutor(ADMISSION_THREADS, ADMISSION_THREADS, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(256), threads("onair-rtmp-admit"), new ThreadPoolExecutor.AbortPolicy());
+    admissionPool.allowCoreThreadTimeOut(true);
+    // One loop per core (not Netty's two): with nothing blocking on them, fewer loops find more ready connections
+    // per wake-up, and a wake-up's fixed cost dominates at a few streams (docs/BENCHMARKS.md, session 3).
+    workers = IoTransport.selected().newGroup(Runtime.getRuntime().availableProcessors());
   }
 
   /** A data plane alone: leases in memory, nothing forwarded. */
@@ -169,7 +176,7 @@ public final class LiveDataPlane implements AutoCloseable {
       StreamKeyAuthorizer plain = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), this::liveAnywhere,
           false);
       rtmp = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpPort()),
-          new RtmpServerInitializer(plain, state, config), boss, workers);
+          new RtmpServerInitializer(plain, state, config, null, admissionPool), boss, workers);
       LOG.info("RTMP ingest on {}", rtmp.localAddress());
     }
     if (settings.rtmpsPort() >= 0) {
@@ -178,7 +185,7 @@ public final class LiveDataPlane implements AutoCloseable {
       StreamKeyAuthorizer secure = new StreamKeyAuthorizer(deps.streamKeys(), deps.channels(), this::liveAnywhere,
           true);
       rtmps = RtmpServer.start(new InetSocketAddress(settings.bind(), settings.rtmpsPort()),
-          new RtmpServerInitializer(secure, state, config, tls), boss, workers);
+          new RtmpServerInitializer(secure, state, config, tls, admissionPool), boss, workers);
       LOG.info("RTMPS ingest on {}", rtmps.localAddress());
     }
   }
@@ -237,6 +244,9 @@ public final class LiveDataPlane implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    // Admissions in flight finish first, so that their broadcasts are among those disconnected below.
+    admissionPool.shutdown();
+    awaitQuietly(admissionPool, 2);
     // Disconnecting ends each broadcast through its usual path: session events, final segment, recording end.
     state.disconnectAll();
     closeQuietly(rtmp);
@@ -249,8 +259,12 @@ public final class LiveDataPlane implements AutoCloseable {
     recordingPool.shutdown();
     playbackPool.shutdownNow();
     thumbnailPool.shutdownNow();
+    awaitQuietly(recordingPool, 5);
+  }
+
+  private static void awaitQuietly(ExecutorService pool, int seconds) {
     try {
-      recordingPool.awaitTermination(5, TimeUnit.SECONDS);
+      pool.awaitTermination(seconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +20,7 @@ public final class RtmpServerInitializer extends ChannelInitializer<Channel> {
   private final MediaSinkFactory sinkFactory;
   private final RtmpServerConfig config;
   private final SslContext sslContext;
+  private final Executor blocking;
 
   public RtmpServerInitializer(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, RtmpServerConfig config) {
     this(authorizer, sinkFactory, config, null);
@@ -27,10 +29,20 @@ public final class RtmpServerInitializer extends ChannelInitializer<Channel> {
   /** @param sslContext a server context for RTMPS, or {@code null} for plain RTMP */
   public RtmpServerInitializer(
       PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, RtmpServerConfig config, SslContext sslContext) {
+    this(authorizer, sinkFactory, config, sslContext, null);
+  }
+
+  /**
+   * @param blocking where publishes are admitted (the authorizer and the sink factory may block on a database); {@code
+   *     null} admits them on the connection's event loop
+   */
+  public RtmpServerInitializer(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, RtmpServerConfig config,
+      SslContext sslContext, Executor blocking) {
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer is null");
     this.sinkFactory = Objects.requireNonNull(sinkFactory, "sinkFactory is null");
     this.config = Objects.requireNonNull(config, "config is null");
     this.sslContext = sslContext;
+    this.blocking = blocking;
   }
 
   @Override
@@ -51,6 +63,6 @@ public final class RtmpServerInitializer extends ChannelInitializer<Channel> {
     pipeline.addLast("chunkEncoder", new RtmpChunkEncoderHandler());
     pipeline.addLast("chunkDecoder", new RtmpChunkDecoderHandler(config.maxMessageSize()));
     // 5. The stateful session last; it sees only typed RtmpMessage records.
-    pipeline.addLast("session", new RtmpSessionHandler(authorizer, sinkFactory, config.session()));
+    pipeline.addLast("session", new RtmpSessionHandler(authorizer, sinkFactory, config.session(), blocking));
   }
 }

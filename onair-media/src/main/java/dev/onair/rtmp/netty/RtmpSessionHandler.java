@@ -14,6 +14,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Binds one {@link RtmpPublishSession} to its channel. Stateful, so a new instance per channel.
@@ -24,12 +28,24 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
   private final PublishAuthorizer authorizer;
   private final MediaSinkFactory sinkFactory;
   private final SessionConfig config;
+  private final Executor blocking;
   private RtmpPublishSession session;
 
+  /** Admits publishes on the I/O thread (tests). */
   public RtmpSessionHandler(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config) {
+    this(authorizer, sinkFactory, config, null);
+  }
+
+  /**
+   * @param blocking where a publish's admission (authorizer, sink factory: database work) runs, so that it never
+   *     holds the event loop and its other connections; {@code null} runs it on the I/O thread
+   */
+  public RtmpSessionHandler(
+      PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config, Executor blocking) {
     this.authorizer = authorizer;
     this.sinkFactory = sinkFactory;
     this.config = config;
+    this.blocking = blocking;
   }
 
   /** The session, for tests and diagnostics; {@code null} before the handler is added. */
@@ -54,6 +70,34 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
       @Override
       public String remoteAddress() {
         return String.valueOf(channel.remoteAddress());
+      }
+
+      @Override
+      public <T> void offload(Supplier<T> work, Consumer<T> then) {
+        if (blocking == null) {
+          then.accept(work.get());
+          return;
+        }
+        // Nothing more is read until the answer is back, so at most one read's worth of messages waits in the session.
+        channel.config().setAutoRead(false);
+        try {
+          blocking.execute(() -> {
+            T result = work.get();
+            ctx.executor().execute(() -> resume(then, result));
+          });
+        } catch (RejectedExecutionException e) {
+          LOG.log(System.Logger.Level.WARNING, "publish admission queue full, closing RTMP peer {0}",
+              channel.remoteAddress());
+          channel.close();
+        }
+      }
+
+      private <T> void resume(Consumer<T> then, T result) {
+        try {
+          then.accept(result);
+        } finally {
+          channel.config().setAutoRead(true);
+        }
       }
     };
     PublisherHandle handle = new PublisherHandle() {

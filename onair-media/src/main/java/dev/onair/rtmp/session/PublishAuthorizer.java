@@ -1,9 +1,8 @@
 package dev.onair.rtmp.session;
 
 /**
- * Decides whether a publish may start. Called on the connection's I/O thread when the client
- * sends {@code publish}, so implementations must answer quickly (an in-memory lookup, not a
- * remote call).
+ * Decides whether a publish may start, when the client sends {@code publish}. Runs on the executor the server
+ * was given for blocking work (a database lookup is fine), or on the connection's I/O thread without one.
  */
 @FunctionalInterface
 public interface PublishAuthorizer {

@@ -9,6 +9,7 @@ import dev.onair.rtmp.message.SetPeerBandwidth;
 import dev.onair.rtmp.message.UserControl;
 import dev.onair.rtmp.message.VideoData;
 import dev.onair.rtmp.message.WindowAcknowledgementSize;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Objects;
 /**
  * The publisher side of one RTMP connection: the AMF0 command sequence of streaming.md §1.5 and
  * the hand-off of media to a {@link MediaSink}. Transport-free and single-threaded (the
- * connection's I/O thread), so the whole sequence is testable with plain objects.
+ * connection's I/O thread), so the whole sequence is testable with plain objects. The one blocking step, admitting
+ * a publish (authorizer and sink factory: database reads and writes), goes through {@link
+ * SessionTransport#offload}; messages that arrive meanwhile are queued and handled afterwards, in order.
  *
  * <p>Replies mirror ffmpeg's own listen-mode server, the proven minimum for ffmpeg and OBS:
  * transaction ids are echoed exactly because both clients drop replies they did not ask for.
@@ -27,6 +30,8 @@ public final class RtmpPublishSession {
   public enum State {
     AWAITING_CONNECT,
     CONNECTED,
+    /** {@code publish} received; the authorizer and sink factory run off the I/O thread, later messages wait. */
+    ADMITTING,
     PUBLISHING,
     CLOSED
   }
@@ -47,6 +52,7 @@ public final class RtmpPublishSession {
   private int publishStreamId;
   private MediaSink sink;
   private MediaTagParser media;
+  private final ArrayDeque<RtmpMessage> waiting = new ArrayDeque<>();
 
   public RtmpPublishSession(
       PublishAuthorizer authorizer,
@@ -78,6 +84,10 @@ public final class RtmpPublishSession {
     if (state == State.CLOSED) {
       return;
     }
+    if (state == State.ADMITTING) {
+      waiting.add(message); // bounded: the transport stops reading while a publish is being admitted
+      return;
+    }
     if (message instanceof CommandMessage command) {
       onCommand(command);
     } else if (message instanceof VideoData video) {
@@ -103,6 +113,7 @@ public final class RtmpPublishSession {
   public void onDisconnect() {
     endPublishing();
     state = State.CLOSED;
+    waiting.clear();
   }
 
   private void onCommand(CommandMessage command) {
@@ -159,26 +170,57 @@ public final class RtmpPublishSession {
       refuse(streamId, "missing stream key");
       return;
     }
+    state = State.ADMITTING;
+    PublishRequest request = new PublishRequest(app, key, tcUrl, transport.remoteAddress(), null);
+    transport.offload(() -> admit(request), admission -> onAdmitted(streamId, key, admission));
+  }
+
+  /** The outcome of admitting a publish: a sink, or the status code and description of the refusal. */
+  private record Admission(MediaSink sink, String code, String description) {}
+
+  /** Runs off the I/O thread; touches no session state. */
+  private Admission admit(PublishRequest asked) {
     PublishDecision decision;
     try {
-      decision = authorizer.authorize(app, key);
+      decision = authorizer.authorize(asked.app(), asked.streamKey());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "publish authorizer failed", e);
       decision = PublishDecision.refuse("authorization failed");
     }
     if (decision instanceof PublishDecision.Refused refused) {
-      refuse(streamId, refused.description());
-      return;
+      return new Admission(null, "NetStream.Publish.BadName", refused.description());
     }
-    Object attachment = ((PublishDecision.Accepted) decision).attachment();
-    PublishRequest request = new PublishRequest(app, key, tcUrl, transport.remoteAddress(), attachment);
     try {
-      sink = Objects.requireNonNull(sinkFactory.create(request, handle), "sink factory returned null");
-    } catch (RuntimeException e) {
-      sendStatus(streamId, "error", "NetStream.Publish.Failed", String.valueOf(e.getMessage()));
-      close("sink factory refused: " + e.getMessage());
+      Object attachment = ((PublishDecision.Accepted) decision).attachment();
+      PublishRequest request = new PublishRequest(asked.app(), asked.streamKey(), asked.tcUrl(),
+          asked.remoteAddress(), attachment);
+      return new Admission(Objects.requireNonNull(sinkFactory.create(request, handle), "sink factory returned null"),
+          null, null);
+    } catch (RuntimeException e) { // also a null decision: offloaded work must not throw
+      return new Admission(null, "NetStream.Publish.Failed", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Back on the I/O thread. */
+  private void onAdmitted(int streamId, String key, Admission admission) {
+    if (state != State.ADMITTING) { // the connection went away meanwhile: nobody will feed or end this sink
+      if (admission.sink() != null) {
+        admission.sink().onEnd();
+      }
       return;
     }
+    if (admission.sink() == null) {
+      state = State.CONNECTED;
+      waiting.clear();
+      if (admission.code().equals("NetStream.Publish.BadName")) {
+        refuse(streamId, admission.description());
+      } else {
+        sendStatus(streamId, "error", admission.code(), admission.description());
+        close("sink factory refused: " + admission.description());
+      }
+      return;
+    }
+    sink = admission.sink();
     streamKey = key;
     publishStreamId = streamId;
     media = new MediaTagParser(sink);
@@ -188,6 +230,9 @@ public final class RtmpPublishSession {
     info.put("details", key);
     info.put("clientid", "onair");
     transport.send(command(streamId, "onStatus", null, info));
+    while (!waiting.isEmpty() && state != State.CLOSED) {
+      onMessage(waiting.poll());
+    }
   }
 
   private void refuse(int streamId, String description) {

@@ -160,6 +160,54 @@ class RtmpPipelineTest {
   }
 
   @Test
+  void publish_admittedOnTheBlockingExecutor_readsPausedAndMediaBehindItKeptInOrder() {
+    List<Runnable> blocking = new ArrayList<>();
+    List<String> admittedOn = new ArrayList<>();
+    RecordingSink ordered = new RecordingSink();
+    EmbeddedChannel channel = new EmbeddedChannel(new RtmpServerInitializer(
+        (app, key) -> {
+          admittedOn.add(Thread.currentThread().getName());
+          return PublishDecision.accept();
+        },
+        (request, handle) -> ordered, RtmpServerConfig.DEFAULT, null, blocking::add));
+    channel.writeInbound(Unpooled.wrappedBuffer(c0c1()));
+    channel.writeInbound(Unpooled.wrappedBuffer(new byte[1536]));
+    outbound(channel);
+    send(channel, cmd(0, "connect", 1, Map.of("app", "app")));
+    send(channel, cmd(0, "createStream", 2, null));
+    received(channel);
+
+    // publish and the first frames in one read, as ffmpeg sends them
+    byte[] publish = client.encode(RtmpMessageCodec.encode(cmd(1, "publish", 3, null, "sk_test", "live")));
+    List<byte[]> reads = new ArrayList<>(List.of(publish));
+    for (dev.onair.media.testing.FlvTag tag : dev.onair.media.testing.FlvReader.read(
+        dev.onair.media.testing.MediaTools.sampleFlv())) {
+      if (tag.isVideo() && reads.size() < 4) { // the sequence header and the first frames
+        reads.add(client.encode(RtmpMessageCodec.encode(new VideoData(tag.timestamp(), 1, tag.data()))));
+      }
+    }
+    channel.writeInbound(Unpooled.wrappedBuffer(reads.toArray(new byte[0][])));
+
+    assertThat(channel.config().isAutoRead()).as("no reads while the publish is admitted").isFalse();
+    assertThat(received(channel)).isEmpty();
+    assertThat(admittedOn).isEmpty();
+    assertThat(blocking).hasSize(1);
+
+    blocking.get(0).run();
+    assertThat(ordered.events).isEmpty();
+    channel.runPendingTasks(); // the answer comes back on the channel's event loop
+
+    List<RtmpMessage> afterPublish = received(channel);
+    assertThat(afterPublish.get(0)).isEqualTo(UserControl.streamBegin(1));
+    assertThat(afterPublish.get(1)).isInstanceOfSatisfying(CommandMessage.class, c ->
+        assertThat((Map<String, Object>) c.arguments().get(0)).containsEntry("code", "NetStream.Publish.Start"));
+    assertThat(ordered.events).containsExactly("videoConfig avc1.64000D");
+    assertThat(ordered.videoFrames).isEqualTo(2);
+    assertThat(channel.config().isAutoRead()).isTrue();
+    assertThat(channel.isOpen()).isTrue();
+  }
+
+  @Test
   void garbageAfterHandshake_closesChannel() {
     EmbeddedChannel channel = channel();
     channel.writeInbound(Unpooled.wrappedBuffer(c0c1()));
