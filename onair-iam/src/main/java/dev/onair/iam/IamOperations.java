@@ -117,7 +117,16 @@ public final class IamOperations {
       String name,
       Operation.Authorization authorization,
       BiFunction<CallContext, StructNode, StructNode> method) {
-    operations.add(new Operation(name, guard(authorization), handler(method)));
+    Operation operation = new Operation(name, guard(authorization), handler(method));
+    operations.add(readsOnly(name) ? operation.asReadOnly() : operation);
+  }
+
+  /**
+   * IAM names exactly its reading operations Get* and List* (the Simulate* pair reads too but is left undeclared:
+   * it evaluates whole policy sets, work for a worker thread).
+   */
+  static boolean readsOnly(String name) {
+    return name.startsWith("Get") || name.startsWith("List");
   }
 
   /** Wrong member types found while building checks become the same validation error the handler would give. */

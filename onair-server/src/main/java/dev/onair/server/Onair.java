@@ -47,6 +47,7 @@ import dev.onair.server.config.ServerConfig;
 import dev.onair.server.frontdoor.CallObserver;
 import dev.onair.server.frontdoor.FrontDoor;
 import dev.onair.server.frontdoor.HealthHandler;
+import dev.onair.server.frontdoor.InlineReads;
 import dev.onair.server.frontdoor.InProcessInvoker;
 import dev.onair.server.frontdoor.LocalHandler;
 import dev.onair.server.frontdoor.LocalRoutes;
@@ -59,12 +60,14 @@ import dev.onair.server.http.WorkerPool;
 import dev.onair.server.wiring.CachedGenerationResolver;
 import dev.onair.server.wiring.EngineAwsPolicyCatalog;
 import dev.onair.server.wiring.IamServiceLinkedRoleCreator;
+import dev.onair.server.wiring.InlineReadPool;
 import dev.onair.server.wiring.IvsQuotaRegistry;
 import dev.onair.server.wiring.LastUseFlusher;
 import dev.onair.server.wiring.MonitoringCallObserver;
 import dev.onair.server.wiring.MonitoringScheduler;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
+import dev.onair.storage.Jdbc;
 import dev.onair.storage.SecretCipher;
 import dev.onair.storage.jdbc.console.JdbcSessionRepository;
 import dev.onair.storage.jdbc.iam.JdbcIamStore;
@@ -128,8 +131,14 @@ public final class Onair implements AutoCloseable {
   private void wire(ServerConfig config, Clock clock) throws Exception {
     Database database = Database.open(databaseSettings(config));
     resources.push(database);
+    // The embedded store is in this process: the event loops answer its declared reads themselves, with
+    // connections of their own (ARCHITECTURE.md, request path). On PostgreSQL a read is network I/O: no such reads.
+    boolean embeddedStore = database.dialect() == Database.Dialect.H2;
+    Jdbc jdbc = embeddedStore
+        ? new Jdbc(opened(InlineReadPool.open(database, NettyHttpServer.EVENT_LOOPS)))
+        : database.jdbc();
     SecretCipher cipher = SecretCipher.load(config.dataDir(), reveal(config.masterKey()));
-    IamStore storedIam = new JdbcIamStore(database.jdbc(), cipher);
+    IamStore storedIam = new JdbcIamStore(jdbc, cipher);
     // last use is written every few seconds, not per request; IAM's reads see this node's pending uses
     CoalescingCredentialResolver lastUse = new CoalescingCredentialResolver(new IamCredentialResolver(storedIam));
     resources.push(LastUseFlusher.start(lastUse, LastUseFlusher.DEFAULT_INTERVAL));
@@ -156,7 +165,7 @@ public final class Onair implements AutoCloseable {
     String account = accountId;
 
     List<String> s3Hosts = List.of("s3.localhost", "localhost", config.publicHost());
-    JdbcBucketRepository bucketRepository = new JdbcBucketRepository(database.jdbc());
+    JdbcBucketRepository bucketRepository = new JdbcBucketRepository(jdbc);
     BlobStore blobStore = blobStore(config, clock);
     S3Service s3 = new S3Service(bucketRepository, blobStore, S3Config.of(s3Hosts), clock);
     IamService iam = new IamService(iamCore);
@@ -165,18 +174,18 @@ public final class Onair implements AutoCloseable {
     // the audit trail is written in batches off the request path; closed (drained) before the database
     BatchingAuditLog auditLog =
         new BatchingAuditLog(
-                new JdbcAuditLog(database.jdbc()), BatchingAuditLog.DEFAULT_CAPACITY, BatchingAuditLog.MAX_BATCH)
+                new JdbcAuditLog(jdbc), BatchingAuditLog.DEFAULT_CAPACITY, BatchingAuditLog.MAX_BATCH)
             .start();
     resources.push(auditLog);
     IvsQuotas ivsQuotas = new IvsQuotas();
-    JdbcIvsRepositories ivsRepositories = JdbcIvsRepositories.create(database.jdbc(), cipher);
+    JdbcIvsRepositories ivsRepositories = JdbcIvsRepositories.create(jdbc, cipher);
     Monitoring monitoring =
         new Monitoring(
-            new JdbcMetricStore(database.jdbc()),
-            new JdbcAlarmRepository(database.jdbc()),
-            new JdbcTags(database.jdbc()),
+            new JdbcMetricStore(jdbc),
+            new JdbcAlarmRepository(jdbc),
+            new JdbcTags(jdbc),
             new IvsQuotaRegistry(ivsQuotas),
-            new JdbcQuotaStore(database.jdbc()),
+            new JdbcQuotaStore(jdbc),
             auditLog,
             clock,
             MonitoringSettings.defaults().withAlarmEvaluationInterval(config.alarmEvaluationInterval()));
@@ -208,8 +217,8 @@ public final class Onair implements AutoCloseable {
                 ivsRepositories.recordingConfigurations(),
                 ivsRepositories.playbackKeyPairs(),
                 ivsRepositories.viewerSessionRevocations(),
-                new JdbcLiveSessionRepository(database.jdbc()),
-                new JdbcRecordingRepository(database.jdbc()),
+                new JdbcLiveSessionRepository(jdbc),
+                new JdbcRecordingRepository(jdbc),
                 recordingWriter(config, bucketRepository, bucketDirectory, clock),
                 monitoring.metricPublisher(),
                 new IdGenerator(),
@@ -218,7 +227,7 @@ public final class Onair implements AutoCloseable {
             new LiveCluster(
                 LiveCluster.newNodeId(),
                 () -> nodeAddress(config),
-                new JdbcPublisherLease(database.jdbc()),
+                new JdbcPublisherLease(jdbc),
                 LiveCluster.DEFAULT_LEASE_TTL,
                 cipher.deriveKey("onair-internal-route-v1")));
     resources.push(live);
@@ -263,7 +272,7 @@ public final class Onair implements AutoCloseable {
             new ConsoleSettings(config.rtmpPort(), config.rtmpsPort()),
             // signed-in sessions in the database, so any node serves any browser (ARCHITECTURE "Scale-out")
             SharedSessionStore.withDefaults(
-                new JdbcSessionRepository(database.jdbc()), cipher.deriveKey("onair-console-csrf-v1"), clock),
+                new JdbcSessionRepository(jdbc), cipher.deriveKey("onair-console-csrf-v1"), clock),
             new SignInThrottle(clock, SignInThrottle.Limits.defaults()));
     LocalRoutes routes =
         LocalRoutes.builder()
@@ -285,7 +294,8 @@ public final class Onair implements AutoCloseable {
         new RequestAuthenticator(
             credentialResolver, new SignatureV4Verifier(), () -> account, config.region());
     FrontDoor frontDoor =
-        new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock, observer);
+        new FrontDoor(routes, services, authenticator, authorizer, () -> account, clock, observer,
+            embeddedStore ? InlineReads.embeddedStore() : InlineReads.none());
 
     NettyHttpServer http =
         new NettyHttpServer(
@@ -302,6 +312,11 @@ public final class Onair implements AutoCloseable {
         "account {}; services {}",
         accountId,
         services.services().stream().map(ServiceDefinition::signingName).toList());
+  }
+
+  private <T extends AutoCloseable> T opened(T resource) {
+    resources.push(resource);
+    return resource;
   }
 
   /**

@@ -32,7 +32,8 @@ public final class StsServiceDefinition {
 
   public static ServiceDefinition create(StsService service) {
     List<Operation> operations = List.of(
-        new Operation("GetCallerIdentity", Operation.Authorization.none(), handler(service::getCallerIdentity)),
+        new Operation("GetCallerIdentity", Operation.Authorization.none(), handler(service::getCallerIdentity))
+            .asReadOnly(),
         new Operation("AssumeRole", (context, input) -> assumeRoleChecks(service, context, input),
             handler(service::assumeRole)),
         new Operation("GetSessionToken", (context, input) -> List.of(

@@ -29,14 +29,24 @@ final class IvsOperation {
 
   static <R> Operation of(
       String name, IvsThrottle throttle, Function<StructNode, R> parser, Checks<R> checks, Handler<R> handler) {
-    return new Operation(
-        name,
-        (context, input) -> checks.checks(context, parser.apply(input)),
-        (context, input) -> {
-          R request = parser.apply(input);
-          throttle.acquire(name, context.accountId(), context.region());
-          return handler.handle(context, request);
-        });
+    Operation operation =
+        new Operation(
+            name,
+            (context, input) -> checks.checks(context, parser.apply(input)),
+            (context, input) -> {
+              R request = parser.apply(input);
+              throttle.acquire(name, context.accountId(), context.region());
+              return handler.handle(context, request);
+            });
+    return readsOnly(name) ? operation.asReadOnly() : operation;
+  }
+
+  /**
+   * IVS names exactly its reading operations Get*, List* and BatchGet* (BatchStartViewerSessionRevocation writes);
+   * they read the store and this node's live state, and forward nothing to other nodes.
+   */
+  static boolean readsOnly(String name) {
+    return name.startsWith("Get") || name.startsWith("List") || name.startsWith("BatchGet");
   }
 
   /**

@@ -111,7 +111,7 @@ public final class ServiceQuotasService {
             op("GetRequestedServiceQuotaChange", false, this::getRequestedChange),
             op("ListRequestedServiceQuotaChangeHistory", false, this::listHistory),
             op("ListRequestedServiceQuotaChangeHistoryByQuota", true, this::listHistoryByQuota),
-            new Operation("ListTagsForResource", byArn("ListTagsForResource"), this::listTags),
+            new Operation("ListTagsForResource", byArn("ListTagsForResource"), this::listTags).asReadOnly(),
             new Operation("TagResource", byArn("TagResource"), this::tagResource),
             new Operation("UntagResource", byArn("UntagResource"), this::untagResource));
     return new ServiceDefinition(
@@ -129,8 +129,9 @@ public final class ServiceQuotasService {
         ServiceDefinition.index(operations));
   }
 
+  /** Get* and List* only read (the registry in memory, request history from the store). */
   private static Operation op(String name, boolean quotaResource, Operation.Handler handler) {
-    return new Operation(
+    Operation operation = new Operation(
         name,
         (context, input) -> {
           String resource = "*";
@@ -146,6 +147,7 @@ public final class ServiceQuotasService {
           return List.of(service == null ? check : check.withKey("servicequotas:service", service));
         },
         handler);
+    return name.startsWith("Get") || name.startsWith("List") ? operation.asReadOnly() : operation;
   }
 
   private static Operation.Authorization byArn(String name) {

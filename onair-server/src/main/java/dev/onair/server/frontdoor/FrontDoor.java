@@ -23,6 +23,7 @@ public final class FrontDoor implements HttpHandler {
   private final LocalRoutes localRoutes;
   private final ServiceRegistry services;
   private final AwsPipeline pipeline;
+  private final InlineReads inlineReads;
 
   public FrontDoor(
       LocalRoutes localRoutes,
@@ -42,9 +43,33 @@ public final class FrontDoor implements HttpHandler {
       Supplier<String> accountId,
       Clock clock,
       CallObserver observer) {
+    this(localRoutes, services, authenticator, policies, accountId, clock, observer, InlineReads.none());
+  }
+
+  /** @param inlineReads the signed calls the event loop may answer itself, chosen from the store type */
+  public FrontDoor(
+      LocalRoutes localRoutes,
+      ServiceRegistry services,
+      RequestAuthenticator authenticator,
+      PolicyAuthorizer policies,
+      Supplier<String> accountId,
+      Clock clock,
+      CallObserver observer,
+      InlineReads inlineReads) {
     this.localRoutes = localRoutes;
     this.services = services;
+    this.inlineReads = inlineReads;
     this.pipeline = new AwsPipeline(services, authenticator, policies, accountId, clock, observer);
+  }
+
+  /** Local routes that say so (health), and the signed reads {@link InlineReads} covers. */
+  @Override
+  public boolean answersWithoutBlocking(HttpRequest request) {
+    Optional<LocalHandler> local = localRoutes.match(request);
+    if (local.isPresent()) {
+      return local.get().answersWithoutBlocking();
+    }
+    return inlineReads.covers(request, services);
   }
 
   @Override

@@ -9,6 +9,14 @@ import java.util.concurrent.CompletableFuture;
 public interface LocalHandler {
   CompletableFuture<HttpResponse> handle(HttpRequest request, String requestId);
 
+  /**
+   * Whether every answer is complete at once and costs no blocking (no store, no file, no other node), so the
+   * event loop may answer it itself; false unless a route says so.
+   */
+  default boolean answersWithoutBlocking() {
+    return false;
+  }
+
   /** Adapts a handler that answers at once. */
   static LocalHandler sync(java.util.function.BiFunction<HttpRequest, String, HttpResponse> handler) {
     return (request, requestId) -> CompletableFuture.completedFuture(handler.apply(request, requestId));

@@ -5,6 +5,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.NettyRuntime;
+import io.netty.util.internal.SystemPropertyUtil;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -13,11 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP/1.1 listener. The event loops only move bytes; every request runs on the bounded worker pool so that
- * blocking service code (database, policy compilation) can never stall other connections.
+ * The HTTP/1.1 listener. The event loops move bytes and answer what the handler says answers without blocking
+ * ({@link HttpHandler#answersWithoutBlocking}); every other request runs on the bounded worker pool so that
+ * blocking service code (database over the network, policy compilation) can never stall other connections.
  */
 public final class NettyHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NettyHttpServer.class);
+
+  /** The event loops serving connections: Netty's default, two per core (io.netty.eventLoopThreads overrides). */
+  public static final int EVENT_LOOPS =
+      Math.max(1, SystemPropertyUtil.getInt("io.netty.eventLoopThreads", NettyRuntime.availableProcessors() * 2));
 
   private final String bind;
   private final int port;
@@ -42,7 +49,7 @@ public final class NettyHttpServer implements AutoCloseable {
   /** Binds and returns the bound address (the real port when 0 was asked for). */
   public InetSocketAddress start() throws InterruptedException {
     boss = IoTransport.selected().newGroup(1);
-    io = IoTransport.selected().newGroup(0);
+    io = IoTransport.selected().newGroup(EVENT_LOOPS);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, io)
