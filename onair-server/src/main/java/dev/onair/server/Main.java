@@ -90,6 +90,7 @@ public final class Main {
             new Thread(
                 () -> {
                   onair.close();
+                  dev.onair.server.frontdoor.BufferedStderrAppender.flushAll();
                   stopped.countDown();
                 },
                 "onair-shutdown"));

@@ -20,15 +20,42 @@ final class ApiCallLog {
     NONE
   }
 
+  /** One per worker thread: the line is copied into the log event's String, so the builder can be reused. */
+  private static final ThreadLocal<StringBuilder> LINES = ThreadLocal.withInitial(() -> new StringBuilder(256));
+  /** The formatted second ("2026-11-30T09:45:27.") shared by every line within it. */
+  private static volatile SecondPrefix second = new SecondPrefix(Long.MIN_VALUE, "");
+
+  private record SecondPrefix(long epochSecond, String text) {}
+
   private ApiCallLog() {}
+
+  /** ISO-8601 UTC with milliseconds ({@code 2026-11-30T09:45:27.123Z}); formats a second once, not per line. */
+  static void appendTime(StringBuilder line, long epochMillis) {
+    long epochSecond = Math.floorDiv(epochMillis, 1000);
+    SecondPrefix prefix = second;
+    if (prefix.epochSecond() != epochSecond) {
+      String text = Instant.ofEpochSecond(epochSecond).toString(); // "…:27Z": no fraction at a whole second
+      prefix = new SecondPrefix(epochSecond, text.substring(0, text.length() - 1) + '.');
+      second = prefix;
+    }
+    int millis = (int) Math.floorMod(epochMillis, 1000);
+    line.append(prefix.text())
+        .append((char) ('0' + millis / 100))
+        .append((char) ('0' + millis / 10 % 10))
+        .append((char) ('0' + millis % 10))
+        .append('Z');
+  }
 
   static void log(
       String requestId, String principal, String action, Decision decision, int status, long latencyMillis) {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    StringBuilder line = new StringBuilder(256);
-    line.append("{\"time\":\"").append(Instant.now()).append('"');
+    StringBuilder line = LINES.get();
+    line.setLength(0);
+    line.append("{\"time\":\"");
+    appendTime(line, System.currentTimeMillis());
+    line.append('"');
     field(line, "requestId", requestId);
     field(line, "principal", principal);
     field(line, "action", action);
@@ -49,8 +76,18 @@ final class ApiCallLog {
     line.append('"');
   }
 
-  /** JSON string escaping (RFC 8259), by jackson-core's encoder. */
+  /**
+   * JSON string escaping (RFC 8259), by jackson-core's encoder; ARNs, actions and request ids are printable ASCII
+   * without quotes or backslashes, so they are appended as they are after one scan.
+   */
   static void appendEscaped(StringBuilder line, String value) {
-    JsonStringEncoder.getInstance().quoteAsString(value, line);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        JsonStringEncoder.getInstance().quoteAsString(value, line);
+        return;
+      }
+    }
+    line.append(value);
   }
 }
