@@ -106,7 +106,10 @@ public final class PrometheusRegistry {
     }
   }
 
-  /** Observations counted into cumulative buckets, with their sum and count. */
+  /**
+   * Observations counted into cumulative buckets, with their sum and count. An observation increments only the
+   * first bucket it fits (one adder, not one per bound above it, on every API call); a scrape adds them up.
+   */
   public static final class Histogram extends Family {
     private final double[] bounds;
     private final Map<List<String>, Cell> cells = new ConcurrentHashMap<>();
@@ -135,6 +138,7 @@ public final class PrometheusRegistry {
       for (int i = 0; i < bounds.length; i++) {
         if (value <= bounds[i]) {
           cell.buckets[i].increment();
+          break;
         }
       }
       cell.sum.add(value);
@@ -150,12 +154,16 @@ public final class PrometheusRegistry {
     void write(StringBuilder out) {
       cells.forEach(
           (labels, cell) -> {
+            long cumulative = 0;
             for (int i = 0; i < bounds.length; i++) {
-              sample(out, name + "_bucket", labels(labels, "le", format(bounds[i])), cell.buckets[i].sum());
+              cumulative += cell.buckets[i].sum();
+              sample(out, name + "_bucket", labels(labels, "le", format(bounds[i])), cumulative);
             }
-            sample(out, name + "_bucket", labels(labels, "le", "+Inf"), cell.count.sum());
+            // an observation racing the scrape may be in its bucket but not yet in count: +Inf never goes below
+            long count = Math.max(cell.count.sum(), cumulative);
+            sample(out, name + "_bucket", labels(labels, "le", "+Inf"), count);
             sample(out, name + "_sum", labels(labels, null, null), cell.sum.sum());
-            sample(out, name + "_count", labels(labels, null, null), cell.count.sum());
+            sample(out, name + "_count", labels(labels, null, null), count);
           });
     }
   }

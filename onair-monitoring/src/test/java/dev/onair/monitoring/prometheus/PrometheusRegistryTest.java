@@ -38,6 +38,38 @@ class PrometheusRegistryTest {
         .contains("# TYPE jvm_memory_used_bytes gauge\n");
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> observations() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("none", new double[0], List.of(0L, 0L, 0L, 0L)),
+        org.junit.jupiter.params.provider.Arguments.of("below every bound", new double[] {0.0}, List.of(1L, 1L, 1L, 1L)),
+        org.junit.jupiter.params.provider.Arguments.of("on a bound", new double[] {0.5}, List.of(0L, 1L, 1L, 1L)),
+        org.junit.jupiter.params.provider.Arguments.of("above every bound", new double[] {9.0}, List.of(0L, 0L, 0L, 1L)),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "spread", new double[] {0.05, 0.1, 0.7, 1.0, 3.0}, List.of(2L, 2L, 4L, 5L)));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("observations")
+  void histogram_bucketsAreCumulative(String rule, double[] values, List<Long> expected) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    PrometheusRegistry.Histogram histogram = registry.histogram("h", "Test.", new double[] {0.1, 0.5, 1.0}, "k");
+    for (double value : values) {
+      histogram.observe(value, "v");
+    }
+    String text = registry.scrape();
+    if (values.length == 0) {
+      assertThat(text).doesNotContain("h_bucket");
+      return;
+    }
+    assertThat(text)
+        .contains("h_bucket{k=\"v\",le=\"0.1\"} " + expected.get(0) + "\n")
+        .contains("h_bucket{k=\"v\",le=\"0.5\"} " + expected.get(1) + "\n")
+        .contains("h_bucket{k=\"v\",le=\"1\"} " + expected.get(2) + "\n")
+        .contains("h_bucket{k=\"v\",le=\"+Inf\"} " + expected.get(3) + "\n")
+        .contains("h_count{k=\"v\"} " + values.length + "\n");
+    assertThat(histogram.count("v")).isEqualTo(values.length);
+  }
+
   @Test
   void gauges_failingSourceDoesNotBreakScrape() {
     PrometheusRegistry registry = new PrometheusRegistry();
