@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onair.ivs.model.LiveStream;
 import dev.onair.ivs.model.StreamHealth;
 import dev.onair.protocol.AuthorizationCheck;
+import dev.onair.protocol.CallContext;
+import dev.onair.protocol.Operation;
+import dev.onair.protocol.OperationResult;
 import dev.onair.protocol.tree.StructNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,6 +134,42 @@ class ChannelOperationsTest {
       assertThat(check.resourceArn()).isEqualTo(arn);
       assertThat(check.conditionKeys()).containsEntry("aws:ResourceTag/team", List.of("blue"));
     });
+  }
+
+  /**
+   * The check's read is the answer's read: tags changed between the decision and the handler are not in the
+   * answer (the call answers as of its one read), while a handler run for another call reads for itself.
+   */
+  @Test
+  void getChannel_answersFromTheReadItsCheckMade_andOnlyForTheSameCall() {
+    String arn = ivs.createChannel("tags", Map.of("team", "blue"));
+    Operation get = ivs.definition.operation("GetChannel");
+    StructNode input = IvsHarness.input("arn", arn);
+    CallContext call = ivs.context();
+    assertThat(get.authorization().checks(call, input)).singleElement()
+        .satisfies(check -> assertThat(check.conditionKeys()).containsEntry("aws:ResourceTag/team", List.of("blue")));
+    ivs.deps.tags().put(arn, Map.of("team", "red"));
+    assertThat(tags(get.handler().handle(call, input))).containsExactly(Map.entry("team", "blue"));
+    // the slot was emptied: the same call's handler run again, and any other call, read the store
+    assertThat(tags(get.handler().handle(call, input))).containsExactly(Map.entry("team", "red"));
+    get.authorization().checks(call, input);
+    ivs.deps.tags().put(arn, Map.of("team", "green"));
+    assertThat(tags(get.handler().handle(ivs.context(), input))).containsExactly(Map.entry("team", "green"));
+  }
+
+  @Test
+  void getChannel_aDeniedCheckLeavesNothingForTheNextCall() {
+    String secret = ivs.createChannel("name", "secret", "tags", Map.of("secret", "yes"));
+    String open = ivs.createChannel("name", "open");
+    ivs.authorizer.deny = check -> check.conditionKeys().containsKey("aws:ResourceTag/secret");
+    assertThat(ivs.fail("GetChannel", "arn", secret).errorCode()).isEqualTo(IvsErrorCode.ACCESS_DENIED);
+    assertThat(ivs.call("GetChannel", "arn", open).struct("channel").string("name")).isEqualTo("open");
+    ivs.deps.channels().delete(open);
+    assertThat(ivs.fail("GetChannel", "arn", open).errorCode()).isEqualTo(IvsErrorCode.RESOURCE_NOT_FOUND);
+  }
+
+  private static Map<String, String> tags(OperationResult result) {
+    return ((OperationResult.Output) result).body().struct("channel").map("tags").strings();
   }
 
   @Test

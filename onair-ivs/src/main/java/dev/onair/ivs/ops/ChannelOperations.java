@@ -6,6 +6,7 @@ import dev.onair.ivs.IvsQuota;
 import dev.onair.ivs.ResourceType;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.Tagged;
 import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.validate.Input;
 import dev.onair.ivs.validate.Rules;
@@ -22,9 +23,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** CreateChannel, GetChannel, BatchGetChannel, ListChannels, UpdateChannel, DeleteChannel. */
 public final class ChannelOperations extends OperationSupport {
+  private final CallMemo<Optional<Tagged<Channel>>> readChannel = new CallMemo<>();
+
   public ChannelOperations(IvsDependencies deps) {
     super(deps);
   }
@@ -35,7 +39,7 @@ public final class ChannelOperations extends OperationSupport {
         IvsOperation.of("CreateChannel", throttle, CreateChannel::parse, IvsOperation.checkedInHandler(),
             this::createChannel),
         IvsOperation.of("GetChannel", throttle, ArnRequest.parser(Rules.CHANNEL_ARN),
-            (context, request) -> List.of(onResource("GetChannel", request.arn())), this::getChannel),
+            this::getChannelChecks, this::getChannel),
         IvsOperation.of("BatchGetChannel", throttle, BatchArns.parser(Rules.CHANNEL_ARN),
             IvsOperation.checkedInHandler(), this::batchGetChannel),
         IvsOperation.of("ListChannels", throttle, ListChannels::parse,
@@ -94,10 +98,18 @@ public final class ChannelOperations extends OperationSupport {
     }
   }
 
+  /** GetChannel's check: on the channel's stored tags, read with the channel, which the handler then answers with. */
+  private List<AuthorizationCheck> getChannelChecks(CallContext context, ArnRequest request) {
+    Optional<Tagged<Channel>> found = readChannel.put(context, request.arn(), deps.channels().findTagged(request.arn()));
+    return List.of(onResource("GetChannel", request.arn(), found));
+  }
+
   private OperationResult getChannel(CallContext context, ArnRequest request) {
-    Channel channel = require(context, request.arn(), deps.channels()::find);
+    String arn = request.arn();
+    Tagged<Channel> channel =
+        requireFound(context, arn, readChannel.take(context, arn, () -> deps.channels().findTagged(arn)));
     return OperationResult.output(StructNode.builder()
-        .put("channel", Shapes.channel(channel, deps.tags().tags(channel.arn()), deps.endpoints()))
+        .put("channel", Shapes.channel(channel.resource(), channel.tags(), deps.endpoints()))
         .build());
   }
 
@@ -110,9 +122,10 @@ public final class ChannelOperations extends OperationSupport {
     List<Node> errors = new ArrayList<>();
     for (String arn : new LinkedHashSet<>(request.arns())) {
       try {
-        context.require(onResource("BatchGetChannel", arn));
-        Channel channel = require(context, arn, deps.channels()::find);
-        channels.add(Shapes.channel(channel, deps.tags().tags(arn), deps.endpoints()));
+        Optional<Tagged<Channel>> found = deps.channels().findTagged(arn);
+        context.require(onResource("BatchGetChannel", arn, found));
+        Tagged<Channel> channel = requireFound(context, arn, found);
+        channels.add(Shapes.channel(channel.resource(), channel.tags(), deps.endpoints()));
       } catch (AwsServiceException e) {
         errors.add(BatchArns.error(arn, e));
       }

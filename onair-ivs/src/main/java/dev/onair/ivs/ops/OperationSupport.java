@@ -5,6 +5,7 @@ import dev.onair.ivs.IvsDependencies;
 import dev.onair.ivs.IvsErrors;
 import dev.onair.ivs.IvsQuota;
 import dev.onair.ivs.ResourceType;
+import dev.onair.ivs.model.Tagged;
 import dev.onair.ivs.validate.Input;
 import dev.onair.ivs.validate.Rules;
 import dev.onair.protocol.AuthorizationCheck;
@@ -40,9 +41,20 @@ abstract class OperationSupport {
     return finder.apply(arn).orElseThrow(() -> IvsErrors.notFound(arn));
   }
 
+  /** {@link #require} for a resource already read (by the call's checks, with its tags). */
+  <T> T requireFound(CallContext context, String arn, Optional<T> found) {
+    return require(context, arn, ignored -> found);
+  }
+
   /** The check for an existing resource, carrying its stored tags as aws:ResourceTag keys. */
   AuthorizationCheck onResource(String operation, String arn) {
     return AuthorizationCheck.of(IvsOperation.action(operation), arn).withResourceTags(deps.tags().tags(arn));
+  }
+
+  /** {@link #onResource(String, String)} for a resource already read with its tags (none when it does not exist). */
+  AuthorizationCheck onResource(String operation, String arn, Optional<? extends Tagged<?>> found) {
+    return AuthorizationCheck.of(IvsOperation.action(operation), arn)
+        .withResourceTags(found.isPresent() ? found.get().tags() : Map.of());
   }
 
   AuthorizationCheck onAll(String operation, CallContext context, ResourceType type) {

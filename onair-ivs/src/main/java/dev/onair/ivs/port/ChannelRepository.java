@@ -2,6 +2,7 @@ package dev.onair.ivs.port;
 
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.Tagged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public interface ChannelRepository {
   boolean update(Channel channel);
 
   Optional<Channel> find(String arn);
+
+  /** The channel and its tags in one read; empty when there is no such channel. */
+  Optional<Tagged<Channel>> findTagged(String arn);
 
   /**
    * DeleteChannel's writes, all or nothing: the channel, its stream keys, their tags and its own, and its viewer

@@ -3,6 +3,7 @@ package dev.onair.ivs.fakes;
 import dev.onair.ivs.IvsArn;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.Tagged;
 import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.port.ChannelRepository;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class InMemoryChannelRepository implements ChannelRepository {
   @Override
   public Optional<Channel> find(String arn) {
     return store.find(arn);
+  }
+
+  @Override
+  public Optional<Tagged<Channel>> findTagged(String arn) {
+    return store.find(arn).map(channel -> new Tagged<>(channel, tags.tags(arn)));
   }
 
   @Override

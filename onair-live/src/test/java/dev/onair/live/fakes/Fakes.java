@@ -7,6 +7,7 @@ import dev.onair.ivs.model.RecordingConfiguration;
 import dev.onair.ivs.model.RecordingConfigurationState;
 import dev.onair.ivs.model.RenditionConfiguration;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.Tagged;
 import dev.onair.ivs.model.ThumbnailConfiguration;
 import dev.onair.ivs.model.ViewerSessionRevocation;
 import dev.onair.ivs.port.ChannelFilter;
@@ -72,6 +73,12 @@ public final class Fakes {
     @Override
     public Optional<Channel> find(String arn) {
       return Optional.ofNullable(byArn.get(arn));
+    }
+
+    /** The data plane never tags channels. */
+    @Override
+    public Optional<Tagged<Channel>> findTagged(String arn) {
+      return find(arn).map(channel -> new Tagged<>(channel, Map.of()));
     }
 
     @Override

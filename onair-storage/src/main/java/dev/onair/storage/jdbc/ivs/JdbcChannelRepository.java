@@ -4,6 +4,7 @@ import dev.onair.ivs.IvsArn;
 import dev.onair.ivs.model.Channel;
 import dev.onair.ivs.model.MultitrackInputConfiguration;
 import dev.onair.ivs.model.StreamKey;
+import dev.onair.ivs.model.Tagged;
 import dev.onair.ivs.port.ChannelFilter;
 import dev.onair.ivs.port.ChannelRepository;
 import dev.onair.storage.Jdbc;
@@ -12,6 +13,7 @@ import dev.onair.storage.SecretCipher;
 import dev.onair.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ final class JdbcChannelRepository implements ChannelRepository {
   private static final String COLUMNS = "arn, name, latency_mode, channel_type, recording_configuration_arn,"
       + " authorized, insecure_ingest, preset, playback_restriction_policy_arn, multitrack_enabled,"
       + " multitrack_policy, multitrack_maximum_resolution, container_format, created_at";
+
+  private static final String QUALIFIED_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
 
   private final Jdbc jdbc;
   private final SecretCipher cipher;
@@ -76,6 +80,31 @@ final class JdbcChannelRepository implements ChannelRepository {
   @Override
   public Optional<Channel> find(String arn) {
     return jdbc.queryOne("select " + COLUMNS + " from ivs_channel where arn = ?", JdbcChannelRepository::map, arn);
+  }
+
+  /**
+   * One statement: the channel's columns repeated on each of its tag rows (or once with null tag columns), in
+   * tag-key order.
+   */
+  @Override
+  public Optional<Tagged<Channel>> findTagged(String arn) {
+    return jdbc.read(tx -> {
+      Map<String, String> tags = new LinkedHashMap<>();
+      Channel[] channel = new Channel[1];
+      tx.query("select " + QUALIFIED_COLUMNS + ", t.tag_key, t.tag_value from ivs_channel c"
+              + " left join ivs_tag t on t.resource_arn = c.arn where c.arn = ? order by t.tag_key",
+          row -> {
+            if (channel[0] == null) {
+              channel[0] = map(row);
+            }
+            String key = row.string("tag_key");
+            if (key != null) {
+              tags.put(key, row.string("tag_value"));
+            }
+            return Boolean.TRUE;
+          }, arn);
+      return channel[0] == null ? Optional.empty() : Optional.of(new Tagged<>(channel[0], tags));
+    });
   }
 
   /**
