@@ -42,9 +42,7 @@ public final class IamChecks {
     if (name == null) {
       return check(action, Arns.user(account, "/", ""));
     }
-    Optional<User> user = core.store().users().find(account, name);
-    return user.map(found -> withResourceTags(check(action, found.arn()), found.tags()))
-        .orElse(check(action, Arns.user(account, "/", name)));
+    return namedUser(action, account, name, core.store().users().find(account, name));
   }
 
   /** For operations whose UserName defaults to the caller's own user. */
@@ -55,11 +53,34 @@ public final class IamChecks {
     }
     Caller caller = context.caller();
     if (caller.type() == Caller.CallerType.USER) {
-      return core.store().users().findById(caller.userId())
-          .map(found -> withResourceTags(check(action, found.arn()), found.tags()))
-          .orElse(check(action, caller.arn()));
+      return callingUser(action, caller, core.store().users().findById(caller.userId()));
     }
     return check(action, caller.principalArn());
+  }
+
+  /** GetUser's check ({@link #implicitUser}); the user it reads is what the call answers with. */
+  public AuthorizationCheck getUser(CallContext context, StructNode input) {
+    String action = "iam:GetUser";
+    String name = Params.optional(input, "UserName");
+    String account = context.accountId();
+    if (name != null) {
+      return namedUser(action, account, name, core.readUserForCall(context, account, name));
+    }
+    Caller caller = context.caller();
+    if (caller.type() == Caller.CallerType.USER) {
+      return callingUser(action, caller, core.readUserByIdForCall(context, caller.userId()));
+    }
+    return check(action, caller.principalArn());
+  }
+
+  private static AuthorizationCheck namedUser(String action, String account, String name, Optional<User> user) {
+    return user.map(found -> withResourceTags(check(action, found.arn()), found.tags()))
+        .orElse(check(action, Arns.user(account, "/", name)));
+  }
+
+  private static AuthorizationCheck callingUser(String action, Caller caller, Optional<User> user) {
+    return user.map(found -> withResourceTags(check(action, found.arn()), found.tags()))
+        .orElse(check(action, caller.arn()));
   }
 
   public AuthorizationCheck group(CallContext context, String action, StructNode input) {

@@ -11,12 +11,14 @@ import dev.onair.iam.store.IamStore;
 import dev.onair.iam.support.Params;
 import dev.onair.iam.support.Validation;
 import dev.onair.protocol.CallContext;
+import dev.onair.protocol.CallMemo;
 import dev.onair.protocol.Caller;
 import dev.onair.protocol.tree.StructNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every IAM operation group shares: the store, the AWS managed policy catalogue, the clock, and the lookups
@@ -26,6 +28,7 @@ public final class IamCore {
   private final IamStore store;
   private final AwsPolicyCatalog catalog;
   private final Clock clock;
+  private final CallMemo<Optional<User>> userReads = new CallMemo<>();
 
   public IamCore(IamStore store, AwsPolicyCatalog catalog, Clock clock) {
     this.store = requireNonNull(store, "store is null");
@@ -52,6 +55,28 @@ public final class IamCore {
 
   public User user(String accountId, String name) {
     return store.users().find(accountId, name).orElseThrow(() -> IamErrors.noSuchUser(name));
+  }
+
+  /**
+   * The user a call's check reads (by name, or by id for the caller's own user), kept for the same call's
+   * handler: GetUser authorizes on the user's stored path and tags and answers with the same row.
+   */
+  Optional<User> readUserForCall(CallContext context, String accountId, String name) {
+    return userReads.put(context, "name:" + accountId + ":" + name, store.users().find(accountId, name));
+  }
+
+  Optional<User> readUserByIdForCall(CallContext context, String userId) {
+    return userReads.put(context, "id:" + userId, store.users().findById(userId));
+  }
+
+  /** {@link #user} from what this call's check read, else read now. */
+  User userOfCall(CallContext context, String accountId, String name) {
+    return userReads.take(context, "name:" + accountId + ":" + name, () -> store.users().find(accountId, name))
+        .orElseThrow(() -> IamErrors.noSuchUser(name));
+  }
+
+  private Optional<User> userByIdOfCall(CallContext context, String userId) {
+    return userReads.take(context, "id:" + userId, () -> store.users().findById(userId));
   }
 
   public Group group(String accountId, String name) {
@@ -81,11 +106,20 @@ public final class IamCore {
       Validation.entityName("UserName", name, 128);
       return user(context.accountId(), name);
     }
+    return callingUser(context, store.users()::findById);
+  }
+
+  /** The calling user (GetUser without UserName) from what this call's check read, else read now. */
+  User callingUserOfCall(CallContext context) {
+    return callingUser(context, userId -> userByIdOfCall(context, userId));
+  }
+
+  private static User callingUser(CallContext context, Function<String, Optional<User>> byId) {
     Caller caller = context.caller();
     if (caller.type() != Caller.CallerType.USER || caller.temporaryCredentials()) {
       throw IamErrors.userNameRequired();
     }
-    return store.users().findById(caller.userId()).orElseThrow(() -> IamErrors.noSuchUser(caller.name()));
+    return byId.apply(caller.userId()).orElseThrow(() -> IamErrors.noSuchUser(caller.name()));
   }
 
   /** The caller's user when it is a long-term IAM user, else empty. */

@@ -46,7 +46,7 @@ public final class IamOperations {
       }
       return List.of(IamChecks.withRequestTags(check, in));
     }, users::createUser);
-    add("GetUser", (c, in) -> List.of(checks.implicitUser(c, "iam:GetUser", in)), users::getUser);
+    add("GetUser", (c, in) -> List.of(checks.getUser(c, in)), users::getUser);
     add("ListUsers", (c, in) -> List.of(accountWide(c, "iam:ListUsers", "user")), users::listUsers);
     add("UpdateUser", (c, in) -> {
       List<AuthorizationCheck> list = new ArrayList<>();

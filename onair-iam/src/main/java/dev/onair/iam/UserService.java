@@ -43,13 +43,13 @@ public final class UserService {
     User user;
     if (name != null) {
       Validation.entityName("UserName", name, 128);
-      user = core.user(context.accountId(), name);
+      user = core.userOfCall(context, context.accountId(), name);
     } else {
       Caller caller = context.caller();
       if (caller.type() == Caller.CallerType.ROOT) {
         return StructNode.builder().put("User", rootUser(context)).build();
       }
-      user = core.namedOrCallingUser(context, input);
+      user = core.callingUserOfCall(context);
     }
     return StructNode.builder().put("User", IamShapes.user(user, true)).build();
   }

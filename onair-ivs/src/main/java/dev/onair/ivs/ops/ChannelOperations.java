@@ -12,6 +12,7 @@ import dev.onair.ivs.validate.Input;
 import dev.onair.ivs.validate.Rules;
 import dev.onair.protocol.AuthorizationCheck;
 import dev.onair.protocol.CallContext;
+import dev.onair.protocol.CallMemo;
 import dev.onair.protocol.Operation;
 import dev.onair.protocol.OperationResult;
 import dev.onair.protocol.Secret;

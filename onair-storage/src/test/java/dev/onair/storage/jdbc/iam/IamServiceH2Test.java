@@ -144,6 +144,49 @@ class IamServiceH2Test {
     assertThat(call("GetUser", admin, StructNode.EMPTY).struct("User").string("UserName")).isEqualTo("admin");
   }
 
+  /**
+   * GetUser answers with the row its check read (one read per call): a tag written between the decision and the
+   * handler is not in that call's answer, by name or for the calling user; the next call, or a handler run for
+   * another call, reads the store.
+   */
+  @Test
+  void getUser_answersFromTheReadItsCheckMade() {
+    call("CreateUser", admin, in("UserName", "carol"));
+    String carolId = store.users().find(ACCOUNT, "carol").orElseThrow().userId();
+    String adminId = store.users().find(ACCOUNT, "admin").orElseThrow().userId();
+    Operation get = definition.operation("GetUser");
+    record Case(String name, StructNode input, String userId) {}
+    int round = 0;
+    for (Case c : List.of(new Case("by name", in("UserName", "carol"), carolId),
+        new Case("the calling user", StructNode.EMPTY, adminId))) {
+      store.tags().tag(dev.onair.iam.model.EntityType.USER, c.userId(),
+          List.of(new dev.onair.iam.model.Tag("round", "before" + round)));
+      CallContext call = as(admin);
+      String before = "before" + round;
+      assertThat(get.authorization().checks(call, c.input())).singleElement().as(c.name())
+          .satisfies(check -> assertThat(check.conditionKeys()).containsEntry("aws:ResourceTag/round",
+              List.of(before)));
+      store.tags().tag(dev.onair.iam.model.EntityType.USER, c.userId(),
+          List.of(new dev.onair.iam.model.Tag("round", "after" + round)));
+      assertThat(roundTag(get, call, c.input())).as(c.name()).isEqualTo("before" + round);
+      assertThat(roundTag(get, call, c.input())).as(c.name()).isEqualTo("after" + round);
+      get.authorization().checks(call, c.input());
+      assertThat(roundTag(get, as(admin), c.input())).as(c.name()).isEqualTo("after" + round);
+      round++;
+    }
+  }
+
+  private static String roundTag(Operation get, CallContext call, StructNode input) {
+    StructNode user = ((dev.onair.protocol.OperationResult.Output) get.handler().handle(call, input)).body()
+        .struct("User");
+    for (Node tag : user.list("Tags").items()) {
+      if ("round".equals(((StructNode) tag).string("Key"))) {
+        return ((StructNode) tag).string("Value");
+      }
+    }
+    return null;
+  }
+
   @Test
   void accessKeys_secretOnceThirdKeyRefusedInactiveKeyResolvesInactive() {
     call("CreateUser", admin, in("UserName", "bob"));
