@@ -112,7 +112,7 @@ public final class LiveDataPlane implements AutoCloseable {
     // 50 publishers connecting at once must not hold a loop long enough for its other connections' idle timeout.
     // Bounded; a full queue closes the connection (the encoder retries).
     admissionPool = new ThreadPoolExecutor(ADMISSION_THREADS, ADMISSION_THREADS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(256), threads("onair-rtmp-admit"), new ThreadPoolExecutor.AbortPolicy());
+        new ArrayBlockingQueue<>(256), threads("onair-publish-admit"), new ThreadPoolExecutor.AbortPolicy());
     admissionPool.allowCoreThreadTimeOut(true);
     // One loop per core (not Netty's two): with nothing blocking on them, fewer loops find more ready connections
     // per wake-up, and a wake-up's fixed cost dominates at a few streams (docs/BENCHMARKS.md, session 3).
