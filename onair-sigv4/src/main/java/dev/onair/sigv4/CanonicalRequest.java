@@ -97,9 +97,13 @@ public final class CanonicalRequest {
      * empty value, which then fails the comparison rather than the parse.
      */
     public static String canonicalHeaders(SigningRequest request, List<String> signedHeaders) {
-        TreeSet<String> names = new TreeSet<>();
-        for (String name : signedHeaders) {
-            names.add(name.toLowerCase(Locale.ROOT));
+        Iterable<String> names = signedHeaders;
+        if (!isLowercaseAscending(signedHeaders)) {
+            TreeSet<String> sorted = new TreeSet<>();
+            for (String name : signedHeaders) {
+                sorted.add(name.toLowerCase(Locale.ROOT));
+            }
+            names = sorted;
         }
         StringBuilder out = new StringBuilder(256);
         for (String name : names) {
@@ -124,7 +128,29 @@ public final class CanonicalRequest {
         return SigV4.ALGORITHM + '\n' + amzDate + '\n' + credentialScope + '\n' + Crypto.sha256Hex(canonicalRequest);
     }
 
+    /** SigV4 signers send SignedHeaders lowercase and sorted; then no sorted copy is needed. */
+    private static boolean isLowercaseAscending(List<String> names) {
+        String previous = null;
+        for (String name : names) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c >= 'A' && c <= 'Z' || c > 0x7F) {
+                    return false;
+                }
+            }
+            if (previous != null && previous.compareTo(name) >= 0) {
+                return false;
+            }
+            previous = name;
+        }
+        return true;
+    }
+
     static void trimAll(StringBuilder out, String value) {
+        if (isTrimmed(value)) {
+            out.append(value);
+            return;
+        }
         boolean pendingSpace = false;
         boolean started = false;
         for (int i = 0; i < value.length(); i++) {
@@ -146,6 +172,24 @@ public final class CanonicalRequest {
         StringBuilder out = new StringBuilder(value.length());
         trimAll(out, value);
         return out.toString();
+    }
+
+    /** No leading or trailing whitespace, and inner whitespace only as single spaces: trimAll leaves it as it is. */
+    private static boolean isTrimmed(String value) {
+        int length = value.length();
+        if (length == 0) {
+            return true;
+        }
+        if (isWhitespace(value.charAt(0)) || isWhitespace(value.charAt(length - 1))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (isWhitespace(c) && (c != ' ' || value.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWhitespace(char c) {

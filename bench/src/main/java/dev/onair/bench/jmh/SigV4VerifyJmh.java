@@ -25,6 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH form of onair-sigv4's {@code bench/SigV4VerifyBenchmark} (a plain loop): header parse + full verification
  * (canonical request, string to sign, HMAC chain with the cached signing key, constant-time compare) of a typical
  * Query-protocol request, one thread. Also signing, for the client side.
+ *
+ * <p>{@code parseAndVerify} is the server's steady state: the credential cache hands out the same secret String, so
+ * the key cache's per-thread entry serves it. {@code parseAndVerifyKeyMapOnly} alternates two equal but distinct
+ * secret Strings, so every call misses that entry and goes to the shared key map (a fingerprint HMAC, a lock, and
+ * the signature HMAC's key set-up): the path every request took before the per-thread entry.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +45,10 @@ public class SigV4VerifyJmh {
   private final SigV4Signer signer = new SigV4Signer();
   private SigningRequest unsigned;
   private SigningRequest signed;
+  private final String[] secretCopies = {
+    new String(credentials.secretAccessKey().toCharArray()), new String(credentials.secretAccessKey().toCharArray())
+  };
+  private int next;
 
   @Setup
   public void setUp() throws SigV4Exception {
@@ -55,6 +64,13 @@ public class SigV4VerifyJmh {
   @Benchmark
   public boolean parseAndVerify() throws SigV4Exception {
     return verify();
+  }
+
+  @Benchmark
+  public boolean parseAndVerifyKeyMapOnly() throws SigV4Exception {
+    ParsedSignature parsed = SigV4Parser.parse(signed);
+    next ^= 1;
+    return verifier.verify(signed, parsed, secretCopies[next], now, false).verified();
   }
 
   @Benchmark
