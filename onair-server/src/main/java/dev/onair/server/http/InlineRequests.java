@@ -16,7 +16,8 @@ public final class InlineRequests {
     return ACTIVE.get() != null;
   }
 
-  static <T> T run(Supplier<T> work) {
+  /** Runs {@code work} with the thread marked; the dispatcher's inline path (and tests of what reads the mark). */
+  public static <T> T run(Supplier<T> work) {
     ACTIVE.set(Boolean.TRUE);
     try {
       return work.get();

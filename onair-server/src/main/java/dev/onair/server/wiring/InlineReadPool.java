@@ -109,6 +109,11 @@ public final class InlineReadPool implements DataSource, AutoCloseable {
     return shared.isWrapperFor(type);
   }
 
+  /** Connections of the reserved pool in use now (tests). */
+  int reservedInUse() {
+    return reserved.getHikariPoolMXBean().getActiveConnections();
+  }
+
   /** Closes the reserved pool only; the shared one is the database's. */
   @Override
   public void close() {
