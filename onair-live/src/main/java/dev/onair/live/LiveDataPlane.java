@@ -114,9 +114,11 @@ public final class LiveDataPlane implements AutoCloseable {
     admissionPool = new ThreadPoolExecutor(ADMISSION_THREADS, ADMISSION_THREADS, 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(256), threads("onair-publish-admit"), new ThreadPoolExecutor.AbortPolicy());
     admissionPool.allowCoreThreadTimeOut(true);
-    // One loop per core (not Netty's two): with nothing blocking on them, fewer loops find more ready connections
-    // per wake-up, and a wake-up's fixed cost dominates at a few streams (docs/BENCHMARKS.md, session 3).
-    workers = IoTransport.selected().newGroup(Runtime.getRuntime().availableProcessors());
+    // Netty's default, two loops per core. One per core saved nothing at 10 streams (a wake-up still finds one
+    // connection) and at 50 streams on a loaded machine lost 41 publishers to the 5 s idle timeout, 33 of them on
+    // one loop in the same second: a publish's end (session and event rows) still writes the database on its loop
+    // (docs/BENCHMARKS.md, "Media CPU at 10 streams (session 3)").
+    workers = IoTransport.selected().newGroup(0);
   }
 
   /** A data plane alone: leases in memory, nothing forwarded. */
