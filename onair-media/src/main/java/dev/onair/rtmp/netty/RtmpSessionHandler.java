@@ -138,6 +138,10 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent && session.state() == RtmpPublishSession.State.ADMITTING) {
+      // Reads are paused while the publish is admitted: the silence is ours (a busy database), not the peer's.
+      return;
+    }
     if (event instanceof IdleStateEvent) {
       LOG.log(System.Logger.Level.INFO, "RTMP peer {0} idle, closing", ctx.channel().remoteAddress());
       ctx.close();
