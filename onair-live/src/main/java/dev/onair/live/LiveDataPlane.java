@@ -115,9 +115,7 @@ public final class LiveDataPlane implements AutoCloseable {
         new ArrayBlockingQueue<>(256), threads("onair-publish-admit"), new ThreadPoolExecutor.AbortPolicy());
     admissionPool.allowCoreThreadTimeOut(true);
     // Netty's default, two loops per core. One per core saved nothing at 10 streams (a wake-up still finds one
-    // connection) and at 50 streams on a loaded machine lost 41 publishers to the 5 s idle timeout, 33 of them on
-    // one loop in the same second: a publish's end (session and event rows) still writes the database on its loop
-    // (docs/BENCHMARKS.md, "Media CPU at 10 streams (session 3)").
+    // connection), so the known-good default stays (docs/BENCHMARKS.md, "Media CPU at 10 streams (session 3)").
     workers = IoTransport.selected().newGroup(0);
   }
 
