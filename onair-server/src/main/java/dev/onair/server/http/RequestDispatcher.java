@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+  /** Pipelined requests one connection may have waiting; more is a flood, not a client, and ends the connection. */
+  static final int MAX_QUEUED = 256;
 
   /** A request and what its answer needs; {@code badRequest} is set for a request the decoder could not read. */
   private record Pending(
@@ -62,6 +64,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     }
     if (busy) {
       // a pipelined request decoded from the same read as the one in flight
+      if (queued.size() >= MAX_QUEUED) {
+        LOG.debug("{} pipelined more than {} requests; closing", context.channel().remoteAddress(), MAX_QUEUED);
+        queued.clear();
+        context.close();
+        return;
+      }
       queued.add(pending);
       pause(context);
       return;

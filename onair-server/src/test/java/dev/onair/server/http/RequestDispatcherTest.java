@@ -176,6 +176,19 @@ class RequestDispatcherTest {
   }
 
   @Test
+  void pipelineFlood_beyondTheQueueLimit_closesTheConnection() {
+    channel.writeInbound(get("/blocking"));
+    for (int i = 0; i < RequestDispatcher.MAX_QUEUED; i++) {
+      channel.writeInbound(get("/inline-" + i));
+    }
+    assertThat(channel.isOpen()).isTrue();
+
+    channel.writeInbound(get("/inline-one-too-many"));
+
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
   void undecodableRequest_isA400_andTheConnectionCloses() {
     FullHttpRequest bad = get("/inline-e");
     bad.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("bad header")));
