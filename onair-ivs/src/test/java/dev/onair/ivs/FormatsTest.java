@@ -26,33 +26,6 @@ class FormatsTest {
     assertThat(ids.streamId()).hasSize(26).matches("st-[a-zA-Z0-9]{23}");
   }
 
-  /** The creation second in six ordered base-62 digits, then six random characters. */
-  @ParameterizedTest
-  @CsvSource({
-      "0, 000000",
-      "61, 00000z",
-      "62, 000010",
-      "1795000000, 1xTdUu",
-      "56800235583, zzzzzz",
-  })
-  void resourceIds_startWithTheirSecond(long second, String prefix) {
-    String id = new IdGenerator(new java.security.SecureRandom(), () -> second).resourceId();
-    assertThat(id).matches("[a-zA-Z0-9]{12}").startsWith(prefix);
-  }
-
-  @Test
-  void resourceIds_sortByCreationSecond() {
-    long[] second = {1_795_000_000L};
-    IdGenerator clocked = new IdGenerator(new java.security.SecureRandom(), () -> second[0]);
-    String previous = clocked.resourceId();
-    for (int i = 0; i < 500; i++) {
-      second[0] += 1 + i * 7919L;
-      String next = clocked.resourceId();
-      assertThat(next.compareTo(previous)).as("%s after %s", next, previous).isPositive();
-      previous = next;
-    }
-  }
-
   @ParameterizedTest
   @CsvSource({
       "arn:aws:ivs:us-west-2:123456789012:channel/abcdABCDefgh, CHANNEL",
