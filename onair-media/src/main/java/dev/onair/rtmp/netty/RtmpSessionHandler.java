@@ -13,6 +13,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -96,6 +97,12 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
         try {
           then.accept(result);
         } finally {
+          // The peer's data has waited in the socket since reads were paused: restart its idle clock, or the
+          // timer may fire before the first read after a long admission does.
+          IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+          if (idle != null) {
+            idle.resetReadTimeout();
+          }
           channel.config().setAutoRead(true);
         }
       }
