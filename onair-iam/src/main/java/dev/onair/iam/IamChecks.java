@@ -74,13 +74,17 @@ public final class IamChecks {
   }
 
   private static AuthorizationCheck namedUser(String action, String account, String name, Optional<User> user) {
-    return user.map(found -> withResourceTags(check(action, found.arn()), found.tags()))
-        .orElse(check(action, Arns.user(account, "/", name)));
+    return onUser(action, user, Arns.user(account, "/", name));
   }
 
   private static AuthorizationCheck callingUser(String action, Caller caller, Optional<User> user) {
+    return onUser(action, user, caller.arn());
+  }
+
+  /** The check on a stored user with its tags, or on {@code arnIfMissing} when there is no such user. */
+  private static AuthorizationCheck onUser(String action, Optional<User> user, String arnIfMissing) {
     return user.map(found -> withResourceTags(check(action, found.arn()), found.tags()))
-        .orElse(check(action, caller.arn()));
+        .orElse(check(action, arnIfMissing));
   }
 
   public AuthorizationCheck group(CallContext context, String action, StructNode input) {

@@ -175,8 +175,11 @@ public final class RtmpPublishSession {
     transport.offload(() -> admit(request), admission -> onAdmitted(streamId, key, admission));
   }
 
-  /** The outcome of admitting a publish: a sink, or the status code and description of the refusal. */
-  private record Admission(MediaSink sink, String code, String description) {}
+  /**
+   * The outcome of admitting a publish, exactly one of: a sink; the authorizer's refusal of the key (BadName); the
+   * sink factory's failure (Publish.Failed, then the connection closes).
+   */
+  private record Admission(MediaSink sink, String refusal, String failure) {}
 
   /** Runs off the I/O thread; touches no session state. */
   private Admission admit(PublishRequest asked) {
@@ -188,7 +191,7 @@ public final class RtmpPublishSession {
       decision = PublishDecision.refuse("authorization failed");
     }
     if (decision instanceof PublishDecision.Refused refused) {
-      return new Admission(null, "NetStream.Publish.BadName", refused.description());
+      return new Admission(null, refused.description(), null);
     }
     try {
       Object attachment = ((PublishDecision.Accepted) decision).attachment();
@@ -197,7 +200,7 @@ public final class RtmpPublishSession {
       return new Admission(Objects.requireNonNull(sinkFactory.create(request, handle), "sink factory returned null"),
           null, null);
     } catch (RuntimeException e) { // also a null decision: offloaded work must not throw
-      return new Admission(null, "NetStream.Publish.Failed", String.valueOf(e.getMessage()));
+      return new Admission(null, null, String.valueOf(e.getMessage()));
     }
   }
 
@@ -212,11 +215,11 @@ public final class RtmpPublishSession {
     if (admission.sink() == null) {
       state = State.CONNECTED;
       waiting.clear();
-      if (admission.code().equals("NetStream.Publish.BadName")) {
-        refuse(streamId, admission.description());
+      if (admission.refusal() != null) {
+        refuse(streamId, admission.refusal());
       } else {
-        sendStatus(streamId, "error", admission.code(), admission.description());
-        close("sink factory refused: " + admission.description());
+        sendStatus(streamId, "error", "NetStream.Publish.Failed", admission.failure());
+        close("sink factory refused: " + admission.failure());
       }
       return;
     }

@@ -25,27 +25,6 @@ public final class FrontDoor implements HttpHandler {
   private final AwsPipeline pipeline;
   private final InlineReads inlineReads;
 
-  public FrontDoor(
-      LocalRoutes localRoutes,
-      ServiceRegistry services,
-      RequestAuthenticator authenticator,
-      PolicyAuthorizer policies,
-      Supplier<String> accountId,
-      Clock clock) {
-    this(localRoutes, services, authenticator, policies, accountId, clock, CallObserver.NONE);
-  }
-
-  public FrontDoor(
-      LocalRoutes localRoutes,
-      ServiceRegistry services,
-      RequestAuthenticator authenticator,
-      PolicyAuthorizer policies,
-      Supplier<String> accountId,
-      Clock clock,
-      CallObserver observer) {
-    this(localRoutes, services, authenticator, policies, accountId, clock, observer, InlineReads.none());
-  }
-
   /** @param inlineReads the signed calls the event loop may answer itself, chosen from the store type */
   public FrontDoor(
       LocalRoutes localRoutes,
