@@ -76,6 +76,18 @@ public final class Tx {
 
   /** One statement executed for every parameter row as a JDBC batch (prepared once); @return rows changed. */
   public int batchUpdate(String sql, List<Object[]> rows) {
+    int changed = 0;
+    for (int count : batch(sql, rows)) {
+      changed += Math.max(count, 0);
+    }
+    return changed;
+  }
+
+  /**
+   * As {@link #batchUpdate}, with the driver's count for each parameter row (negative when the driver does not
+   * know it, {@link java.sql.Statement#SUCCESS_NO_INFO}).
+   */
+  public int[] batch(String sql, List<Object[]> rows) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (Object[] params : rows) {
         for (int i = 0; i < params.length; i++) {
@@ -83,11 +95,7 @@ public final class Tx {
         }
         statement.addBatch();
       }
-      int changed = 0;
-      for (int count : statement.executeBatch()) {
-        changed += Math.max(count, 0);
-      }
-      return changed;
+      return statement.executeBatch();
     } catch (SQLException e) {
       throw DataAccessException.wrap(e);
     }

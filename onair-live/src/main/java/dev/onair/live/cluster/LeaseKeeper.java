@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.onair.ivs.model.LiveStream;
 import dev.onair.live.port.PublisherLease;
+import dev.onair.live.port.PublisherLease.Beat;
 import dev.onair.live.port.PublisherLease.Holder;
 import dev.onair.live.port.PublisherLease.Lease;
 import dev.onair.live.port.PublisherLease.Renewal;
 import dev.onair.live.state.Broadcast;
 import dev.onair.live.state.PublisherGate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,32 +68,42 @@ public final class LeaseKeeper implements PublisherGate {
     return lease != null && lease.sessionId().equals(streamId);
   }
 
-  /** One heartbeat per local broadcast; run by the ticker every second. */
+  /**
+   * Renews every local broadcast's lease with its figures, run by the ticker every second: one {@link
+   * PublisherLease#heartbeatAll} (one transaction) for all of them, not one per broadcast.
+   */
   public void heartbeat(Collection<Broadcast> broadcasts) {
     long now = clock.millis();
+    List<Beat> beats = new ArrayList<>(broadcasts.size());
     for (Broadcast broadcast : broadcasts) {
       Lease lease = held.get(broadcast.channelArn());
-      if (lease == null || !lease.sessionId().equals(broadcast.streamId())) {
-        continue;
+      if (lease != null && lease.sessionId().equals(broadcast.streamId())) {
+        LiveStream stream = broadcast.liveStream(now);
+        beats.add(new Beat(lease, stream.health().name(), stream.viewerCount()));
       }
-      LiveStream stream = broadcast.liveStream(now);
-      Renewal renewal;
-      try {
-        renewal = cluster.leases().heartbeat(lease, clock.instant(), cluster.leaseTtl(), stream.health().name(),
-            stream.viewerCount());
-      } catch (RuntimeException e) {
-        // A database hiccup: keep broadcasting; the lease has leaseTtl of slack before anyone may reap it.
-        LOG.warn("lease heartbeat of {} failed", broadcast, e);
-        continue;
-      }
+    }
+    if (beats.isEmpty()) {
+      return;
+    }
+    List<Renewal> renewals;
+    try {
+      renewals = cluster.leases().heartbeatAll(beats, clock.instant(), cluster.leaseTtl());
+    } catch (RuntimeException e) {
+      // A database hiccup: keep broadcasting; the leases have leaseTtl of slack before anyone may reap them.
+      LOG.warn("lease heartbeat of {} broadcasts failed", beats.size(), e);
+      return;
+    }
+    for (int i = 0; i < beats.size(); i++) {
+      Lease lease = beats.get(i).lease();
+      Renewal renewal = renewals.get(i);
       if (renewal == Renewal.STOP_REQUESTED) {
-        LOG.info("StopStream from another node: disconnecting the publisher of {}", broadcast.channelArn());
-        disconnect.accept(broadcast.channelArn());
+        LOG.info("StopStream from another node: disconnecting the publisher of {}", lease.channelArn());
+        disconnect.accept(lease.channelArn());
       } else if (renewal == Renewal.LOST) {
         // Reaped by another node after missed heartbeats: the session is closed there, this copy must go too.
-        LOG.warn("publisher lease of {} lost; disconnecting", broadcast);
-        held.remove(broadcast.channelArn(), lease);
-        disconnect.accept(broadcast.channelArn());
+        LOG.warn("publisher lease of {} (stream {}) lost; disconnecting", lease.channelArn(), lease.sessionId());
+        held.remove(lease.channelArn(), lease);
+        disconnect.accept(lease.channelArn());
       }
     }
   }

@@ -18,6 +18,7 @@ import dev.onair.monitoring.metrics.MetricPublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,13 +31,26 @@ public final class IngestMetricsReporter {
 
   private final MetricPublisher publisher;
   private final Clock clock;
+  private final Map<Broadcast, Dimensions> dimensionsByBroadcast = new HashMap<>();
+
+  /** A broadcast's dimension sets, made once rather than every second (the ARN parse is a regex match). */
+  private record Dimensions(Map<String, String> channel, Map<String, String> track) {
+    static Dimensions of(Broadcast broadcast) {
+      String channelId =
+          IvsArn.parse(broadcast.channelArn()).map(IvsArn::resourceId).orElse(broadcast.channelArn());
+      return new Dimensions(Map.of(CHANNEL, channelId), Map.of(CHANNEL, channelId, TRACK, TRACK_0));
+    }
+  }
 
   public IngestMetricsReporter(MetricPublisher publisher, Clock clock) {
     this.publisher = requireNonNull(publisher, "publisher is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
+  /** On the ticker thread only. */
   public void report(Map<Broadcast, IngestSample> samples) {
+    // only what is live now is kept; called on the ticker thread alone
+    dimensionsByBroadcast.keySet().retainAll(samples.keySet());
     if (samples.isEmpty()) {
       return;
     }
@@ -49,9 +63,9 @@ public final class IngestMetricsReporter {
     for (Map.Entry<Broadcast, IngestSample> entry : samples.entrySet()) {
       Broadcast broadcast = entry.getKey();
       IngestSample sample = entry.getValue();
-      String channelId = IvsArn.parse(broadcast.channelArn()).map(IvsArn::resourceId).orElse(broadcast.channelArn());
-      Map<String, String> channel = Map.of(CHANNEL, channelId);
-      Map<String, String> track = Map.of(CHANNEL, channelId, TRACK, TRACK_0);
+      Dimensions dimensions = dimensionsByBroadcast.computeIfAbsent(broadcast, Dimensions::of);
+      Map<String, String> channel = dimensions.channel();
+      Map<String, String> track = dimensions.track();
       long views = broadcast.viewers().count(nowMillis);
 
       put(IvsMetrics.INGEST_VIDEO_BITRATE, channel, track, sample.videoBitsPerSecond(), BITS_PER_SECOND, now);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,21 @@ public interface PublisherLease {
    * Renews the lease and publishes the broadcast's figures; tells the holder whether another node asked it to stop.
    */
   Renewal heartbeat(Lease lease, Instant now, Duration ttl, String health, long viewerCount);
+
+  /**
+   * {@link #heartbeat} for every lease this node holds, as one unit of work: the JDBC implementation runs them as
+   * one batched statement in one transaction, so a tick costs one commit however many broadcasts run here. Same
+   * outcome per lease as calling {@link #heartbeat} for each.
+   *
+   * @return the renewal of each beat, in the order given
+   */
+  default List<Renewal> heartbeatAll(List<Beat> beats, Instant now, Duration ttl) {
+    List<Renewal> renewals = new ArrayList<>(beats.size());
+    for (Beat beat : beats) {
+      renewals.add(heartbeat(beat.lease(), now, ttl, beat.health(), beat.viewerCount()));
+    }
+    return renewals;
+  }
 
   /**
    * Asks the node holding the channel's live lease to disconnect its publisher (StopStream, key deletion on
@@ -101,6 +117,13 @@ public interface PublisherLease {
     public LeaseState {
       requireNonNull(lease, "lease is null");
       requireNonNull(holder, "holder is null");
+    }
+  }
+
+  /** One lease's part of {@link #heartbeatAll}: the figures it publishes. */
+  record Beat(Lease lease, String health, long viewerCount) {
+    public Beat {
+      requireNonNull(lease, "lease is null");
     }
   }
 

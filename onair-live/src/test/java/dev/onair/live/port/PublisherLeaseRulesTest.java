@@ -62,6 +62,17 @@ class PublisherLeaseRulesTest {
               s.leases().requestStop(CHANNEL, null, T0.plusSeconds(1));
               return s.leases().heartbeat(s.leaseA(), T0.plusSeconds(2), TTL, "HEALTHY", 0);
             }, Renewal.STOP_REQUESTED),
+        new Case("heartbeatAll: the holder's lease renewed, a stale lease of the same node lost, in that order",
+            s -> s.leases().heartbeatAll(java.util.List.of(
+                new PublisherLease.Beat(s.leaseA(), "HEALTHY", 2),
+                new PublisherLease.Beat(new Lease(CHANNEL, "A", "st-old", T0.plusSeconds(10)), "HEALTHY", 0)),
+                T0.plusSeconds(3), TTL), java.util.List.of(Renewal.RENEWED, Renewal.LOST)),
+        new Case("heartbeatAll after a stop request: stop requested, expiry still pushed",
+            s -> {
+              s.leases().requestStop(CHANNEL, null, T0.plusSeconds(1));
+              return s.leases().heartbeatAll(java.util.List.of(new PublisherLease.Beat(s.leaseA(), "HEALTHY", 0)),
+                  T0.plusSeconds(2), TTL) + "," + s.leases().find(CHANNEL).orElseThrow().expiresAt();
+            }, "[STOP_REQUESTED]," + T0.plusSeconds(12)),
         new Case("stop for another stream key: not matched",
             s -> s.leases().requestStop(CHANNEL, "arn:key/other", T0.plusSeconds(1)), false),
         new Case("stop for the holder's stream key: matched",

@@ -254,6 +254,47 @@ abstract class ClusterRaceContract {
   }
 
   @Test
+  void publisherLease_heartbeatAll_renewsPublishesStopsAndLosesPerLease_inOneCall() {
+    PublisherLease holder = new JdbcPublisherLease(node(0).jdbc());
+    PublisherLease other = new JdbcPublisherLease(node(1).jdbc());
+    Duration ttl = Duration.ofSeconds(10);
+    PublisherLease.Holder where = new PublisherLease.Holder("10.0.0.1:8080", PREFIX + "stream-key/k", NOW);
+    // given in an order other than the channels', to check that outcomes come back in the caller's order
+    PublisherLease.Lease zulu = holder.claim(PREFIX + "channel/batch-z", "node-a", "st-z", where, NOW, ttl)
+        .orElseThrow();
+    PublisherLease.Lease stopped = holder.claim(PREFIX + "channel/batch-s", "node-a", "st-s", where, NOW, ttl)
+        .orElseThrow();
+    PublisherLease.Lease alpha = holder.claim(PREFIX + "channel/batch-a", "node-a", "st-a", where, NOW, ttl)
+        .orElseThrow();
+    PublisherLease.Lease reaped = holder.claim(PREFIX + "channel/batch-r", "node-a", "st-r", where, NOW, ttl)
+        .orElseThrow();
+    assertThat(other.requestStop(stopped.channelArn(), null, NOW.plusSeconds(1))).isTrue();
+    assertThat(other.reap(reaped, NOW.plusSeconds(10))).isTrue();
+
+    List<PublisherLease.Renewal> renewals = holder.heartbeatAll(List.of(
+            new PublisherLease.Beat(zulu, "STARVING", 7),
+            new PublisherLease.Beat(stopped, "HEALTHY", 1),
+            new PublisherLease.Beat(reaped, "HEALTHY", 2),
+            new PublisherLease.Beat(alpha, "HEALTHY", 3)),
+        NOW.plusSeconds(5), ttl);
+
+    assertThat(renewals).containsExactly(PublisherLease.Renewal.RENEWED, PublisherLease.Renewal.STOP_REQUESTED,
+        PublisherLease.Renewal.LOST, PublisherLease.Renewal.RENEWED);
+    PublisherLease.LeaseState z = other.state(zulu.channelArn()).orElseThrow();
+    assertThat(z.health() + "/" + z.viewerCount() + "/" + z.lease().expiresAt())
+        .isEqualTo("STARVING/7/" + NOW.plusSeconds(15));
+    PublisherLease.LeaseState a = other.state(alpha.channelArn()).orElseThrow();
+    assertThat(a.health() + "/" + a.viewerCount() + "/" + a.lease().expiresAt())
+        .isEqualTo("HEALTHY/3/" + NOW.plusSeconds(15));
+    // a stopped lease is still renewed (its holder disconnects and releases it), its figures are not updated
+    PublisherLease.LeaseState s = other.state(stopped.channelArn()).orElseThrow();
+    assertThat(s.stopRequested()).isTrue();
+    assertThat(s.health() + "/" + s.lease().expiresAt()).isEqualTo("null/" + NOW.plusSeconds(15));
+    assertThat(other.find(reaped.channelArn())).isEmpty();
+    assertThat(holder.heartbeatAll(List.of(), NOW.plusSeconds(6), ttl)).isEmpty();
+  }
+
+  @Test
   void publisherLease_expiredLeaseIsTakenOverOnce_andTheOldHolderLosesIt() throws Exception {
     String channel = PREFIX + "channel/takeover";
     PublisherLease first = new JdbcPublisherLease(node(0).jdbc());

@@ -9,6 +9,9 @@ import dev.onair.storage.Row;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +26,13 @@ public final class JdbcPublisherLease implements PublisherLease {
   private static final String COLUMNS = "channel_arn, node_id, session_id, expires_at";
   private static final String STATE_COLUMNS =
       COLUMNS + ", node_address, stream_key_arn, started_at, health, viewer_count, stop_requested";
+  // A lease that expired is renewable only while nobody took it over: the session id still matches.
+  private static final String RENEW =
+      "update live_publisher_lease set expires_at = ? where channel_arn = ? and node_id = ? and session_id = ?";
+  // The usual heartbeat: one statement; a set stop flag makes it match nothing, and the caller falls back to RENEW.
+  private static final String HEARTBEAT =
+      "update live_publisher_lease set expires_at = ?, health = ?, viewer_count = ?"
+          + " where channel_arn = ? and node_id = ? and session_id = ? and stop_requested = false";
 
   private final Jdbc jdbc;
 
@@ -58,24 +68,60 @@ public final class JdbcPublisherLease implements PublisherLease {
 
   @Override
   public boolean renew(Lease lease, Instant now, Duration ttl) {
-    // A lease that expired is renewable only while nobody took it over: the session id still matches.
-    return jdbc.update(
-            "update live_publisher_lease set expires_at = ? where channel_arn = ? and node_id = ? and session_id = ?",
-            now.plus(ttl), lease.channelArn(), lease.nodeId(), lease.sessionId())
-        == 1;
+    return jdbc.update(RENEW, now.plus(ttl), lease.channelArn(), lease.nodeId(), lease.sessionId()) == 1;
   }
 
   @Override
   public Renewal heartbeat(Lease lease, Instant now, Duration ttl, String health, long viewerCount) {
     // One statement in the usual case; the stop flag is read back only when the update reports it set.
-    int renewed = jdbc.update(
-        "update live_publisher_lease set expires_at = ?, health = ?, viewer_count = ?"
-            + " where channel_arn = ? and node_id = ? and session_id = ? and stop_requested = false",
-        now.plus(ttl), health, viewerCount, lease.channelArn(), lease.nodeId(), lease.sessionId());
+    int renewed = jdbc.update(HEARTBEAT, now.plus(ttl), health, viewerCount, lease.channelArn(), lease.nodeId(),
+        lease.sessionId());
     if (renewed == 1) {
       return Renewal.RENEWED;
     }
     return renew(lease, now, ttl) ? Renewal.STOP_REQUESTED : Renewal.LOST;
+  }
+
+  /**
+   * One transaction per tick: the usual-case update as one JDBC batch, then, only for the leases it did not
+   * renew (a stop was requested, or the lease is gone), the same fallback as {@link #heartbeat}. Rows are
+   * updated in channel order, so on PostgreSQL two transactions never lock the same rows in opposite orders.
+   */
+  @Override
+  public List<Renewal> heartbeatAll(List<Beat> beats, Instant now, Duration ttl) {
+    if (beats.isEmpty()) {
+      return List.of();
+    }
+    Instant expiresAt = now.plus(ttl);
+    Integer[] order = new Integer[beats.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(i -> beats.get(i).lease().channelArn()));
+    List<Object[]> rows = new ArrayList<>(order.length);
+    for (int i : order) {
+      Beat beat = beats.get(i);
+      Lease lease = beat.lease();
+      rows.add(new Object[] {expiresAt, beat.health(), beat.viewerCount(), lease.channelArn(), lease.nodeId(),
+          lease.sessionId()});
+    }
+    return jdbc.transaction(tx -> {
+      int[] counts = tx.batch(HEARTBEAT, rows);
+      Renewal[] renewals = new Renewal[order.length];
+      for (int k = 0; k < order.length; k++) {
+        int i = order[k];
+        if (counts[k] == 1) {
+          renewals[i] = Renewal.RENEWED;
+        } else if (counts[k] == 0) {
+          Lease lease = beats.get(i).lease();
+          renewals[i] = tx.update(RENEW, expiresAt, lease.channelArn(), lease.nodeId(), lease.sessionId()) == 1
+              ? Renewal.STOP_REQUESTED : Renewal.LOST;
+        } else {
+          throw new IllegalStateException("the JDBC driver did not report per-row update counts");
+        }
+      }
+      return List.of(renewals);
+    });
   }
 
   @Override
