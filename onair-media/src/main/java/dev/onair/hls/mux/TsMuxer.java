@@ -44,7 +44,9 @@ public final class TsMuxer {
   private final int[] continuity = new int[0x2000];
   private final byte[] packet = new byte[PACKET_SIZE];
   /** Annex-B / ADTS of the frame being packetized; reused, so a frame costs no allocation but its TS packets. */
-  private final Scratch scratch = new Scratch();
+  private final MediaBuffer scratch = new MediaBuffer(64 * 1024);
+  /** Packets of one PES when the caller's stream is not a {@link MediaBuffer} they can be composed in. */
+  private final MediaBuffer staging = new MediaBuffer(0);
   private AvcDecoderConfig video;
   private AacConfig audio;
 
@@ -185,14 +187,19 @@ public final class TsMuxer {
   /**
    * Packetizes header+payload. The first packet may carry an adaptation field with PCR and the
    * random-access flag; the last is padded with adaptation-field stuffing, never payload bytes.
+   * Packets are composed in place in the output (or in {@code staging} for another stream) and only
+   * stuffing is filled, so a frame costs one copy of its bytes.
    */
   private void writePes(ByteArrayOutputStream out, int pid, byte[] header, byte[] payload, int payloadLength,
       long pcr, boolean randomAccess) {
+    MediaBuffer target = out instanceof MediaBuffer direct ? direct : staging;
+    if (target == staging) {
+      staging.reset();
+    }
     int total = header.length + payloadLength;
     int written = 0;
     boolean first = true;
     while (written < total) {
-      Arrays.fill(packet, (byte) 0xFF);
       boolean withPcr = first && pcr >= 0;
       boolean flags = first && (withPcr || randomAccess);
       int adaptationBody = flags ? 1 + (withPcr ? 6 : 0) : 0; // bytes after the length byte
@@ -206,15 +213,18 @@ public final class TsMuxer {
       } else if (flags) {
         adaptationBody += stuffing;
       }
-      packet[0] = 0x47;
-      packet[1] = (byte) ((first ? 0x40 : 0) | (pid >> 8));
-      packet[2] = (byte) pid;
-      packet[3] = (byte) ((adaptation ? 0x30 : 0x10) | nextContinuity(pid));
-      int p = 4;
+      int at = target.reserve(PACKET_SIZE);
+      byte[] packet = target.array();
+      packet[at] = 0x47;
+      packet[at + 1] = (byte) ((first ? 0x40 : 0) | (pid >> 8));
+      packet[at + 2] = (byte) pid;
+      packet[at + 3] = (byte) ((adaptation ? 0x30 : 0x10) | nextContinuity(pid));
+      int p = at + 4;
       if (adaptation) {
         packet[p++] = (byte) adaptationBody;
         if (adaptationBody > 0) {
           packet[p] = (byte) ((withPcr ? 0x10 : 0) | (first && randomAccess ? 0x40 : 0));
+          int set = 1;
           if (withPcr) {
             packet[p + 1] = (byte) (pcr >> 25);
             packet[p + 2] = (byte) (pcr >> 17);
@@ -222,8 +232,10 @@ public final class TsMuxer {
             packet[p + 4] = (byte) (pcr >> 1);
             packet[p + 5] = (byte) (((pcr & 1) << 7) | 0x7E);
             packet[p + 6] = 0;
+            set = 7;
           }
-          p += adaptationBody; // remaining adaptation bytes stay 0xFF stuffing
+          Arrays.fill(packet, p + set, p + adaptationBody, (byte) 0xFF); // stuffing bytes
+          p += adaptationBody;
         }
       }
       int fromHeader = Math.max(0, Math.min(chunk, header.length - written));
@@ -232,9 +244,11 @@ public final class TsMuxer {
       }
       int payloadStart = written + fromHeader - header.length;
       System.arraycopy(payload, payloadStart, packet, p + fromHeader, chunk - fromHeader);
-      out.write(packet, 0, PACKET_SIZE);
       written += chunk;
       first = false;
+    }
+    if (target == staging) {
+      out.write(staging.array(), 0, staging.size());
     }
   }
 
@@ -265,17 +279,6 @@ public final class TsMuxer {
       System.arraycopy(descriptor, 0, pmt, i + 5, infoLength);
     }
     return i + 5 + infoLength;
-  }
-
-  /** A byte buffer whose array can be read in place (ByteArrayOutputStream would copy it). */
-  private static final class Scratch extends ByteArrayOutputStream {
-    Scratch() {
-      super(64 * 1024);
-    }
-
-    byte[] array() {
-      return buf;
-    }
   }
 
   private int nextContinuity(int pid) {

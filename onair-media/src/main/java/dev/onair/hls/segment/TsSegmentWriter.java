@@ -1,9 +1,9 @@
 package dev.onair.hls.segment;
 
+import dev.onair.hls.mux.MediaBuffer;
 import dev.onair.hls.mux.TsMuxer;
 import dev.onair.media.codec.AacConfig;
 import dev.onair.media.codec.AvcDecoderConfig;
-import java.io.ByteArrayOutputStream;
 
 /**
  * MPEG-TS parts: frames are packetized as they arrive, a part is whatever accumulated. Every part
@@ -12,8 +12,11 @@ import java.io.ByteArrayOutputStream;
  */
 final class TsSegmentWriter implements SegmentWriter {
   private final TsMuxer muxer = new TsMuxer();
-  /** Reused for every part (reset, not replaced), so it grows once to the largest part and stays there. */
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * 1024);
+  /**
+   * Reused for every part (reset, not replaced), so it grows once to the largest part and stays there; the muxer
+   * composes packets in it directly.
+   */
+  private final MediaBuffer buffer = new MediaBuffer(256 * 1024);
 
   TsSegmentWriter(AvcDecoderConfig video, AacConfig audio) {
     muxer.setVideoConfig(video);

@@ -211,8 +211,9 @@ public final class ChunkDecoder {
       }
       // Sized to the chunk actually received, then grown geometrically: allocating ahead of the bytes let a
       // peer that abandons messages (a new header on the same chunk stream) make the decoder allocate 64 KiB
-      // per 13 bytes received at chunk size 1.
-      state.startMessage(payloadBytes);
+      // per 13 bytes received at chunk size 1. Unless the whole message is already here: then its exact size
+      // is no more than what was received, and a frame costs one array instead of three and their copies.
+      state.startMessage(extended < 0 && restFollows(in, csid, length) ? length : payloadBytes);
     }
     state.append(in, payloadBytes);
     bufferedBytes += payloadBytes;
@@ -226,6 +227,36 @@ public final class ChunkDecoder {
       out.accept(message);
     }
     return true;
+  }
+
+  /**
+   * Whether the whole message, from {@code in}'s position (this chunk's payload), is in the buffer as fmt-3
+   * continuation chunks of {@code csid}: what an encoder that writes one message at a time (ffmpeg, OBS) sends, and
+   * what one read holds when each read finds one frame. Reads nothing; other layouts answer false.
+   */
+  private boolean restFollows(ByteBuffer in, int csid, int length) {
+    if (csid >= 64) {
+      return false;
+    }
+    int continuation = 0xC0 | csid;
+    int p = in.position();
+    int limit = in.limit();
+    int left = length;
+    while (true) {
+      int n = Math.min(chunkSize, left);
+      if (limit - p < n) {
+        return false;
+      }
+      p += n;
+      left -= n;
+      if (left == 0) {
+        return true;
+      }
+      if (p >= limit || (in.get(p) & 0xFF) != continuation) {
+        return false;
+      }
+      p++;
+    }
   }
 
   /** Chunk-layer control must act before the next chunk is read, so the decoder applies it. */

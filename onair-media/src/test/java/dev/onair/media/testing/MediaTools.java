@@ -86,18 +86,36 @@ public final class MediaTools {
     return flv("sample-bframes.flv", List.of("-g", "30", "-bf", "2"));
   }
 
+  /**
+   * 10 s of what bench/media.py publishes: 1280x720@30 H.264 main at 3 Mbps CBR, GOP 2 s, zerolatency, plus 128 kbps
+   * AAC at 48 kHz stereo; made once per build (a few seconds of x264).
+   */
+  public static synchronized byte[] benchClip720p3m() {
+    return flv("bench-720p-3m.flv", List.of("-tune", "zerolatency", "-profile:v", "main", "-b:v", "3000k",
+        "-maxrate", "3000k", "-bufsize", "6000k", "-g", "60", "-keyint_min", "60", "-sc_threshold", "0"),
+        "testsrc2=size=1280x720:rate=30", List.of("-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2"), "10",
+        "sine=frequency=1000:sample_rate=48000");
+  }
+
   private static byte[] flv(String name, List<String> videoOptions) {
+    return flv(name, videoOptions, "testsrc=size=320x240:rate=30", List.of("-c:a", "aac", "-b:a", "96k"), "4",
+        "sine=frequency=1000:sample_rate=44100");
+  }
+
+  private static byte[] flv(String name, List<String> videoOptions, String videoSource, List<String> audioOptions,
+      String seconds, String audioSource) {
     Path file = MEDIA_DIR.resolve(name);
     try {
       if (!Files.exists(file)) {
         Files.createDirectories(MEDIA_DIR);
         Path partial = MEDIA_DIR.resolve(name + ".part");
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-y", "-v", "error",
-            "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
-            "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100",
-            "-t", "4", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
+            "-f", "lavfi", "-i", videoSource,
+            "-f", "lavfi", "-i", audioSource,
+            "-t", seconds, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"));
         command.addAll(videoOptions);
-        command.addAll(List.of("-c:a", "aac", "-b:a", "96k", "-f", "flv", partial.toString()));
+        command.addAll(audioOptions);
+        command.addAll(List.of("-f", "flv", partial.toString()));
         Result result = run(command, 120);
         if (result.exitCode() != 0) {
           fail("ffmpeg could not make " + name + ": " + result.stderr());

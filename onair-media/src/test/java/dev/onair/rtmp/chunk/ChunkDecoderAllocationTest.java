@@ -47,6 +47,31 @@ class ChunkDecoderAllocationTest {
         .isLessThanOrEqualTo(4L * input.length + 64 * 1024);
   }
 
+  static Stream<Arguments> wholeMessages() {
+    return Stream.of(
+        Arguments.of("200 video frames of 12.5 KB in 4096-byte chunks (3 Mbps at 30 fps)", repeated(12_500, 200)),
+        Arguments.of("a 300 KB keyframe in 4096-byte chunks", whole(4096, 300_000)),
+        Arguments.of("a 300 KB keyframe in 128-byte chunks", whole(128, 300_000)),
+        Arguments.of("many small audio messages", repeated(400, 400)));
+  }
+
+  /** A message whose chunks all arrived in one read is assembled in one array of its size, without regrowth. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wholeMessages")
+  void decode_messageAlreadyReceived_allocatesItsSizeOnce(String rule, byte[] input) {
+    ChunkDecoder warmUp = new ChunkDecoder();
+    warmUp.decode(ByteBuffer.wrap(input), message -> {});
+    List<RawMessage> messages = new ArrayList<>(100_000);
+
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    new ChunkDecoder().decode(ByteBuffer.wrap(input), messages::add);
+    long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+
+    long payload = messages.stream().mapToLong(m -> m.payload().length).sum();
+    assertThat(allocated).as("%d bytes allocated for %d bytes of payload", allocated, payload)
+        .isLessThanOrEqualTo(payload + 64L * messages.size() + 16 * 1024);
+  }
+
   private static ByteArrayOutputStream withChunkSize(int chunkSize) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {0x02, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0});
