@@ -1,5 +1,7 @@
 package dev.onair.hls.playlist;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,7 +97,14 @@ public final class MediaPlaylistWriter {
     out.append('\n');
   }
 
+  /**
+   * {@code String.format(Locale.ROOT, "%.3f", value)}'s text (the shortest decimal that reads back as the double,
+   * rounded half up to three places) without a Formatter: a LOW-latency playlist has ~30 of these.
+   */
   static String decimal(double value) {
-    return String.format(Locale.ROOT, "%.3f", value);
+    if (!Double.isFinite(value) || value == 0 && 1 / value < 0) {
+      return String.format(Locale.ROOT, "%.3f", value);
+    }
+    return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).toPlainString();
   }
 }
