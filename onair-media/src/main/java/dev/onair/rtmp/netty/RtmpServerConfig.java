@@ -11,14 +11,19 @@ import java.util.Objects;
  * @param idleTimeout no bytes for this long ends the connection, and with it the publish: a
  *     vanished encoder must not keep a channel LIVE (IVS ends sessions within seconds)
  * @param maxMessageSize largest RTMP message accepted; bigger ones close the connection
+ * @param readBatch how much of its own media a publishing connection's reads wait for ({@link ReadBatching}); zero
+ *     reads every arrival
  */
-public record RtmpServerConfig(Duration idleTimeout, int maxMessageSize, SessionConfig session) {
-  public static final RtmpServerConfig DEFAULT =
-      new RtmpServerConfig(Duration.ofSeconds(5), ChunkDecoder.DEFAULT_MAX_MESSAGE_SIZE, SessionConfig.DEFAULT);
+public record RtmpServerConfig(Duration idleTimeout, int maxMessageSize, SessionConfig session, Duration readBatch) {
+  /** 50 ms read batching unless {@code -Donair.rtmp.readBatchMillis} says otherwise (0 turns it off; A/B runs). */
+  public static final RtmpServerConfig DEFAULT = new RtmpServerConfig(Duration.ofSeconds(5),
+      ChunkDecoder.DEFAULT_MAX_MESSAGE_SIZE, SessionConfig.DEFAULT,
+      Duration.ofMillis(Long.getLong("onair.rtmp.readBatchMillis", 50)));
 
   public RtmpServerConfig {
     Objects.requireNonNull(idleTimeout, "idleTimeout is null");
     Objects.requireNonNull(session, "session is null");
+    Objects.requireNonNull(readBatch, "readBatch is null");
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive");
     }
@@ -28,6 +33,6 @@ public record RtmpServerConfig(Duration idleTimeout, int maxMessageSize, Session
   }
 
   public RtmpServerConfig withIdleTimeout(Duration timeout) {
-    return new RtmpServerConfig(timeout, maxMessageSize, session);
+    return new RtmpServerConfig(timeout, maxMessageSize, session, readBatch);
   }
 }

@@ -63,6 +63,7 @@ public final class RtmpServerInitializer extends ChannelInitializer<Channel> {
     pipeline.addLast("chunkEncoder", new RtmpChunkEncoderHandler());
     pipeline.addLast("chunkDecoder", new RtmpChunkDecoderHandler(config.maxMessageSize()));
     // 5. The stateful session last; it sees only typed RtmpMessage records.
-    pipeline.addLast("session", new RtmpSessionHandler(authorizer, sinkFactory, config.session(), blocking));
+    pipeline.addLast("session", new RtmpSessionHandler(authorizer, sinkFactory, config.session(), blocking,
+        config.readBatch()));
   }
 }

@@ -1,6 +1,8 @@
 package dev.onair.rtmp.netty;
 
+import dev.onair.rtmp.message.AudioData;
 import dev.onair.rtmp.message.RtmpMessage;
+import dev.onair.rtmp.message.VideoData;
 import dev.onair.rtmp.session.MediaSinkFactory;
 import dev.onair.rtmp.session.PublishAuthorizer;
 import dev.onair.rtmp.session.PublisherHandle;
@@ -15,6 +17,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -30,7 +33,9 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
   private final MediaSinkFactory sinkFactory;
   private final SessionConfig config;
   private final Executor blocking;
+  private final Duration readBatch;
   private RtmpPublishSession session;
+  private ReadBatching batching;
 
   /** Admits publishes on the I/O thread (tests). */
   public RtmpSessionHandler(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config) {
@@ -43,6 +48,13 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
    */
   public RtmpSessionHandler(
       PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config, Executor blocking) {
+    this(authorizer, sinkFactory, config, blocking, Duration.ZERO);
+  }
+
+  /** @param readBatch how much of its media a publishing connection's reads wait for ({@link ReadBatching}) */
+  public RtmpSessionHandler(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config,
+      Executor blocking, Duration readBatch) {
+    this.readBatch = readBatch;
     this.authorizer = authorizer;
     this.sinkFactory = sinkFactory;
     this.config = config;
@@ -124,17 +136,29 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
       }
     };
     session = new RtmpPublishSession(authorizer, sinkFactory, transport, handle, config);
+    batching = new ReadBatching(channel, readBatch);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
+      if (msg instanceof VideoData video) {
+        batching.media(video.payload().length);
+      } else if (msg instanceof AudioData audio) {
+        batching.media(audio.payload().length);
+      }
       if (msg instanceof RtmpMessage message) {
         session.onMessage(message);
       }
     } finally {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    batching.readComplete(session.state() == RtmpPublishSession.State.PUBLISHING, System.nanoTime());
+    ctx.fireChannelReadComplete();
   }
 
   @Override
