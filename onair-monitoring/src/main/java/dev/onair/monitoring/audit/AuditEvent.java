@@ -67,7 +67,7 @@ public record AuditEvent(
       String errorCode,
       String errorMessage) {
     Caller caller = context.caller();
-    List<String> named = resources.stream().filter(arn -> !"*".equals(arn)).distinct().toList();
+    List<String> named = named(resources);
     return new AuditEvent(
         TimeOrderedIds.next(context.requestTime()),
         context.requestTime(),
@@ -86,6 +86,15 @@ public record AuditEvent(
         decision,
         errorCode,
         errorMessage);
+  }
+
+  /** The ARNs without {@code *} and duplicates; most calls name one resource, which costs no stream. */
+  static List<String> named(List<String> resources) {
+    if (resources.size() == 1) {
+      String arn = resources.get(0);
+      return "*".equals(arn) ? List.of() : List.of(arn);
+    }
+    return resources.stream().filter(arn -> !"*".equals(arn)).distinct().toList();
   }
 
   private static String sourceIp(CallContext context) {

@@ -53,8 +53,21 @@ public final class OperatorMetrics {
 
   /** The front door calls this once per API request, after the response status is known. */
   public void requestCompleted(String service, String operation, int status, long durationNanos) {
-    requests.inc(service, operation, Integer.toString(status));
+    requests.inc(service, operation, statusText(status));
     latency.observe(durationNanos / 1e9, service, operation);
+  }
+
+  /** HTTP status codes as label values, made once rather than per request. */
+  private static final String[] STATUS_TEXT = new String[600];
+
+  static {
+    for (int status = 100; status < STATUS_TEXT.length; status++) {
+      STATUS_TEXT[status] = Integer.toString(status);
+    }
+  }
+
+  static String statusText(int status) {
+    return status >= 100 && status < STATUS_TEXT.length ? STATUS_TEXT[status] : Integer.toString(status);
   }
 
   /** @param decision {@code allow} or {@code deny} */

@@ -68,11 +68,17 @@ public final class PrometheusRegistry {
       if (values.length != labelNames.size()) {
         throw new IllegalArgumentException(name + " needs labels " + labelNames);
       }
-      List<String> list = new ArrayList<>(values.length);
-      for (String value : values) {
-        list.add(value == null ? "" : value);
+      // one copy per update (List.of copies the array), which is all a key that outlives the call needs
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          String[] copy = values.clone();
+          for (int j = i; j < copy.length; j++) {
+            copy[j] = copy[j] == null ? "" : copy[j];
+          }
+          return List.of(copy);
+        }
       }
-      return List.copyOf(list);
+      return List.of(values);
     }
   }
 

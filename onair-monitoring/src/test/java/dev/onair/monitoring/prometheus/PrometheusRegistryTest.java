@@ -84,4 +84,28 @@ class PrometheusRegistryTest {
             PrometheusRegistry.format(Double.POSITIVE_INFINITY), PrometheusRegistry.format(Double.NaN)))
         .containsExactly("1", "0.5", "+Inf", "NaN");
   }
+
+  /** Label values as keys: a null label is the empty string, and the caller's array may change afterwards. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      nullValues = "NULL",
+      value = {"ivs, GetChannel, ivs, GetChannel", "NULL, GetChannel, '', GetChannel", "ivs, NULL, ivs, ''"})
+  void counter_labelValuesAreCopiedAndNullIsEmpty(String service, String operation, String shownService, String shownOperation) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    PrometheusRegistry.Counter counter = registry.counter("c", "Test.", "service", "operation");
+    String[] labels = {service, operation};
+    counter.inc(labels);
+    labels[0] = "changed";
+    counter.inc(service, operation);
+
+    assertThat(counter.get(shownService, shownOperation)).isEqualTo(2.0);
+    assertThat(registry.scrape())
+        .contains("c{service=\"" + shownService + "\",operation=\"" + shownOperation + "\"} 2\n");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {100, 200, 404, 503, 599, 600, 99, 1000})
+  void statusText_isTheDecimalStatus(int status) {
+    assertThat(OperatorMetrics.statusText(status)).isEqualTo(Integer.toString(status));
+  }
 }

@@ -41,9 +41,14 @@ public final class MonitoringCallObserver implements CallObserver {
     if (checks.isEmpty()) {
       return;
     }
-    List<String> resources = new ArrayList<>();
-    for (AuthorizationCheck check : checks) {
-      resources.add(check.resourceArn());
+    List<String> resources;
+    if (checks.size() == 1) {
+      resources = List.of(checks.get(0).resourceArn());
+    } else {
+      resources = new ArrayList<>(checks.size());
+      for (AuthorizationCheck check : checks) {
+        resources.add(check.resourceArn());
+      }
     }
     String action = checks.get(0).action();
     metrics.authorizationDecision(service(action), "allow");
