@@ -59,7 +59,6 @@ final class AwsPipeline {
 
   HttpResponse handle(HttpRequest request, String requestId) {
     long started = System.nanoTime();
-    CallRecord record = new CallRecord();
     ServiceDefinition service;
     AwsProtocol protocol;
     try {
@@ -72,6 +71,13 @@ final class AwsPipeline {
       service = services.resolve(routable, RequestAuthenticator.scopeService(routable));
       protocol = ProtocolDetector.detect(routable, service);
     }
+    return handle(request, requestId, service, protocol, started);
+  }
+
+  /** The rest of {@link #handle(HttpRequest, String)}, once the service and protocol are known. */
+  HttpResponse handle(
+      HttpRequest request, String requestId, ServiceDefinition service, AwsProtocol protocol, long started) {
+    CallRecord record = new CallRecord();
     ProtocolCodec codec = ProtocolCodecs.of(protocol);
     HttpResponse response;
     try {

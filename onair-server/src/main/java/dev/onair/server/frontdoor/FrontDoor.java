@@ -53,6 +53,12 @@ public final class FrontDoor implements HttpHandler {
 
   @Override
   public CompletableFuture<HttpResponse> handle(HttpRequest request, String requestId) {
+    InlineReads.Routed routed = inlineReads.take(request);
+    if (routed != null) {
+      // classified a moment ago on this thread: not a local route, signed for this service
+      return CompletableFuture.completedFuture(
+          pipeline.handle(request, requestId, routed.service(), routed.protocol(), System.nanoTime()));
+    }
     Optional<LocalHandler> local = localRoutes.match(request);
     if (local.isPresent()) {
       return local.get().handle(request, requestId);

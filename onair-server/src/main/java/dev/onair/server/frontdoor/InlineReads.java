@@ -31,6 +31,15 @@ public final class InlineReads {
   private static final InlineReads NONE = new InlineReads(Set.of());
 
   private final Set<String> services;
+  /**
+   * What {@link #covers} found for the last request it said yes to on this thread. The event loop then runs that
+   * request at once on the same thread, so the pipeline takes the service and protocol from here instead of
+   * reading the signature's scope and the protocol markers a second time ({@link #take}).
+   */
+  private final ThreadLocal<Routed> routed = new ThreadLocal<>();
+
+  /** A covered request with the service it is signed for and the protocol its codec speaks. */
+  record Routed(HttpRequest request, ServiceDefinition service, AwsProtocol protocol) {}
 
   private InlineReads(Set<String> services) {
     this.services = Set.copyOf(services);
@@ -60,13 +69,31 @@ public final class InlineReads {
       if (service == null) {
         return false;
       }
-      String name = operationName(request, service, ProtocolDetector.detect(request, service));
+      AwsProtocol protocol = ProtocolDetector.detect(request, service);
+      String name = operationName(request, service, protocol);
       Operation operation = name == null ? null : service.operation(name);
-      return operation != null && operation.readOnly() && !HEAVY.contains(scope + ":" + name);
+      if (operation == null || !operation.readOnly() || HEAVY.contains(scope + ":" + name)) {
+        return false;
+      }
+      routed.set(new Routed(request, service, protocol));
+      return true;
     } catch (RuntimeException unreadable) {
       // whatever the codec will say about it, it is said on a worker
       return false;
     }
+  }
+
+  /**
+   * The routing {@link #covers} found for this very request (same instance) on this thread, once; null for any
+   * other request, which is then routed as usual.
+   */
+  Routed take(HttpRequest request) {
+    Routed last = routed.get();
+    if (last == null) {
+      return null;
+    }
+    routed.set(null);
+    return last.request() == request ? last : null;
   }
 
   /** The operation the codec will pick for {@code protocol}, or null when it cannot be told cheaply. */

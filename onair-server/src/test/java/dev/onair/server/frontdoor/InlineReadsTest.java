@@ -20,6 +20,7 @@ import dev.onair.ivs.port.LiveStreamState;
 import dev.onair.monitoring.Monitoring;
 import dev.onair.monitoring.MonitoringSettings;
 import dev.onair.protocol.ServiceDefinition;
+import dev.onair.protocol.codec.ProtocolDetector;
 import dev.onair.protocol.http.HttpHeaders;
 import dev.onair.protocol.http.HttpRequest;
 import dev.onair.protocol.http.HttpResponse;
@@ -234,5 +235,54 @@ class InlineReadsTest {
         .as("embedded store")
         .isEqualTo(embedded);
     assertThat(frontDoor(InlineReads.none()).answersWithoutBlocking(request)).as("PostgreSQL").isEqualTo(postgres);
+  }
+
+  /** The pipeline routes a covered request with what classification found: the same as routing it afresh. */
+  @ParameterizedTest(name = "{0} {1} [{2}] {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          POST   | /GetChannel                | ivs              | -
+          GET    | /tags/%s                   | ivs              | -
+          POST   | /                          | iam              | form:Action=GetUser&Version=2010-05-08
+          POST   | /                          | sts              | form:Action=GetCallerIdentity&Version=2011-06-15
+          POST   | /                          | servicequotas    | target:ServiceQuotasV20190624.GetServiceQuota
+          """)
+  void take_returnsTheClassifiedRoutingOnceAndOnlyForThatRequest(
+      String method, String target, String scope, String marker) {
+    InlineReads inlineReads = InlineReads.embeddedStore();
+    HttpRequest request = request(method, target.replace("%s", IVS_ARN), scope, marker);
+    HttpRequest sameContent = request(method, target.replace("%s", IVS_ARN), scope, marker);
+
+    assertThat(inlineReads.covers(request, registry)).isTrue();
+    InlineReads.Routed routed = inlineReads.take(request);
+
+    ServiceDefinition service = registry.resolve(request, RequestAuthenticator.scopeService(request));
+    assertThat(routed).isNotNull();
+    assertThat(routed.service()).isSameAs(service);
+    assertThat(routed.protocol()).isEqualTo(ProtocolDetector.detect(request, service));
+    assertThat(inlineReads.take(request)).as("taken once").isNull();
+
+    assertThat(inlineReads.covers(request, registry)).isTrue();
+    assertThat(inlineReads.take(sameContent)).as("another request instance").isNull();
+    assertThat(inlineReads.take(request)).as("a miss empties the slot").isNull();
+  }
+
+  @ParameterizedTest(name = "{0} {1} [{2}] {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          POST   | /CreateChannel             | ivs              | -
+          POST   | /                          | iam              | form:Action=GetAccountAuthorizationDetails
+          POST   | /                          | -                | form:Action=GetUser&Version=2010-05-08
+          """)
+  void take_isEmptyAfterARequestClassificationRefused(String method, String target, String scope, String marker) {
+    InlineReads inlineReads = InlineReads.embeddedStore();
+    HttpRequest request = request(method, target, scope, marker);
+
+    assertThat(inlineReads.covers(request, registry)).isFalse();
+    assertThat(inlineReads.take(request)).isNull();
   }
 }
