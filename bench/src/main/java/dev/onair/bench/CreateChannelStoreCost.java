@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp bench/target/onair-bench.jar:bench/target/lib/* dev.onair.bench.CreateChannelStoreCost \
  *     [--clients 8] [--preload 20000] [--creates 10000] [--rounds 3] [--reference-indexes] [--h2 ";PAGE_SIZE=2048"]
- *     [--keep]   (leaves the database directory for MVStoreTool)
+ *     [--compact-ms 200 [--compact-fill 80] [--compact-bytes 1048576]] [--keep]   (--keep: leaves the database for MVStoreTool)
  * </pre>
  */
 public final class CreateChannelStoreCost {
@@ -75,11 +75,18 @@ public final class CreateChannelStoreCost {
         database.jdbc().update("set write_delay " + Integer.parseInt(writeDelay));
       }
       boolean checkpoint = writeDelay != null;
+      String compactMs = options.get("compact-ms");
+      if (compactMs != null) {
+        startCompaction(database, Long.parseLong(compactMs),
+            Integer.parseInt(options.getOrDefault("compact-fill", "80")),
+            Integer.parseInt(options.getOrDefault("compact-bytes", "1048576")));
+      }
       JdbcIvsRepositories ivs = JdbcIvsRepositories.create(database.jdbc(), SecretCipher.load(dir, null));
       IdGenerator ids = new IdGenerator();
       run(ivs, ids, clients, preload, checkpoint ? database : null);
       String label = (referenceIndexes ? "+reference indexes" : "V220") + h2Settings
-          + (checkpoint ? ";WRITE_DELAY=" + writeDelay + "+CHECKPOINT" : "");
+          + (checkpoint ? ";WRITE_DELAY=" + writeDelay + "+CHECKPOINT" : "")
+          + (compactMs != null ? "+compact every " + compactMs + " ms" : "");
       var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       for (int round = 0; round < rounds; round++) {
         long written = writtenBytes();
@@ -89,9 +96,10 @@ public final class CreateChannelStoreCost {
         double process = (os.getProcessCpuTime() - processBefore) / 1e3 / creates;
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         System.out.printf("{\"layout\":\"%s\",\"clients\":%d,\"round\":%d,\"creates\":%d,\"rows_before\":%d,"
-                + "\"cpu_us_per_create\":%.1f,\"process_cpu_us_per_create\":%.1f,\"creates_per_s\":%.0f,\"kib_written_per_create\":%.1f}%n",
+                + "\"cpu_us_per_create\":%.1f,\"process_cpu_us_per_create\":%.1f,\"creates_per_s\":%.0f,\"kib_written_per_create\":%.1f,\"file_mib\":%.1f}%n",
             label, clients, round, creates, preload + (long) round * creates, cpu / 1e3 / creates, process, creates / wall,
-            (writtenBytes() - written) / 1024.0 / creates);
+            (writtenBytes() - written) / 1024.0 / creates,
+            Files.size(dir.resolve("db").resolve("onair.mv.db")) / 1048576.0);
       }
     } finally {
       if (first != null) {
@@ -149,6 +157,35 @@ public final class CreateChannelStoreCost {
       throw new IllegalStateException("a create failed", failures.get(0));
     }
     return cpu.get();
+  }
+
+  /**
+   * What H2's background writer would do with a write delay, while commits stay synchronous: rewrite the live
+   * pages of sparse chunks so that old chunks die and leave the layout map.
+   */
+  private static void startCompaction(Database database, long everyMs, int fillRate, int bytes) throws Exception {
+    org.h2.mvstore.MVStore store;
+    try (Connection connection = database.dataSource().getConnection()) {
+      var session = (org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+      store = session.getDatabase().getStore().getMvStore();
+    }
+    Thread compactor = new Thread(() -> {
+      while (true) {
+        try {
+          Thread.sleep(everyMs);
+          store.compact(fillRate, bytes);
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          if (store.isClosed()) {
+            return;
+          }
+          throw e;
+        }
+      }
+    }, "h2-compactor");
+    compactor.setDaemon(true);
+    compactor.start();
   }
 
   private static long writtenBytes() throws IOException {

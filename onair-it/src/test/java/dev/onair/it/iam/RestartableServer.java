@@ -34,7 +34,9 @@ final class RestartableServer implements AutoCloseable {
   }
 
   void start() throws IOException {
-    Path jar = Path.of("..", "onair-server", "target", "onair-server.jar").toAbsolutePath().normalize();
+    // -Donair.it.jar=<copy of onair-server.jar with its lib/>: the same crash check against another build (A/B)
+    Path jar = Path.of(System.getProperty("onair.it.jar", "../onair-server/target/onair-server.jar"))
+        .toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "serve",
         "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--http-port", Integer.toString(httpPort),
