@@ -14,8 +14,6 @@ import dev.onair.rtmp.message.VideoData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,32 +55,11 @@ class RtmpPublishAdmissionTest {
         .map(Arguments::of);
   }
 
-  private final List<RtmpMessage> sent = new ArrayList<>();
-  private final List<Runnable> pending = new ArrayList<>();
+  /** Admission work waits in {@code pending}, run by the test, as the blocking pool and the loop would later. */
+  private final FakeTransport deferring = FakeTransport.deferred();
+  private final List<RtmpMessage> sent = deferring.sent;
+  private final List<Runnable> pending = deferring.pending;
   private final List<String> calls = new ArrayList<>();
-  private boolean closed;
-
-  private final SessionTransport deferring = new SessionTransport() {
-    @Override
-    public void send(RtmpMessage message) {
-      sent.add(message);
-    }
-
-    @Override
-    public void closeAfterFlush() {
-      closed = true;
-    }
-
-    @Override
-    public String remoteAddress() {
-      return "/127.0.0.1:5000";
-    }
-
-    @Override
-    public <T> void offload(Supplier<T> work, Consumer<T> then) {
-      pending.add(() -> then.accept(work.get())); // run by the test, as the blocking pool and the loop would
-    }
-  };
 
   private final PublisherHandle handle = new PublisherHandle() {
     @Override
@@ -164,7 +141,7 @@ class RtmpPublishAdmissionTest {
       }
       assertThat((Map<String, Object>) status.arguments().get(0)).containsEntry("code", c.statusCode());
     }
-    assertThat(closed).isEqualTo(c.closed());
+    assertThat(deferring.closed).isEqualTo(c.closed());
     assertThat(sink.videoFrames).isEqualTo(c.videoFrames());
     assertThat(sink.ends).isEqualTo(c.ends());
     if (c.videoFrames() > 0) {

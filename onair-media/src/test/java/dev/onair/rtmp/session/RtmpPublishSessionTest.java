@@ -23,37 +23,20 @@ import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("unchecked")
 class RtmpPublishSessionTest {
-  private final List<RtmpMessage> sent = new ArrayList<>();
+  private final FakeTransport transport = FakeTransport.inline();
+  private final List<RtmpMessage> sent = transport.sent;
   private final List<PublishRequest> requests = new ArrayList<>();
   private final RecordingSink sink = new RecordingSink();
-  private boolean closed;
-
-  private final SessionTransport transport = new SessionTransport() {
-    @Override
-    public void send(RtmpMessage message) {
-      sent.add(message);
-    }
-
-    @Override
-    public void closeAfterFlush() {
-      closed = true;
-    }
-
-    @Override
-    public String remoteAddress() {
-      return "/127.0.0.1:5000";
-    }
-  };
 
   private final PublisherHandle handle = new PublisherHandle() {
     @Override
     public void disconnect() {
-      closed = true;
+      transport.closed = true;
     }
 
     @Override
     public boolean isConnected() {
-      return !closed;
+      return !transport.closed;
     }
 
     @Override
@@ -143,7 +126,7 @@ class RtmpPublishSessionTest {
     assertThat(session.state()).isEqualTo(RtmpPublishSession.State.PUBLISHING);
     assertThat(requests).containsExactly(
         new PublishRequest("app", "sk_test", "rtmp://127.0.0.1:1935/app", "/127.0.0.1:5000", "channel-1"));
-    assertThat(closed).isFalse();
+    assertThat(transport.closed).isFalse();
   }
 
   @Test
@@ -156,7 +139,7 @@ class RtmpPublishSessionTest {
     CommandMessage status = (CommandMessage) sent.get(0);
     assertThat((Map<String, Object>) status.arguments().get(0))
         .containsEntry("level", "error").containsEntry("code", "NetStream.Publish.BadName");
-    assertThat(closed).isTrue();
+    assertThat(transport.closed).isTrue();
     assertThat(requests).isEmpty();
     assertThat(session.state()).isEqualTo(RtmpPublishSession.State.CLOSED);
   }
@@ -165,7 +148,7 @@ class RtmpPublishSessionTest {
   void publish_beforeConnect_isRefused() {
     RtmpPublishSession session = session(RtmpPublishSessionTest::onlyTestKey);
     session.onMessage(cmd(1, "publish", 5, null, "sk_test", "live"));
-    assertThat(closed).isTrue();
+    assertThat(transport.closed).isTrue();
     assertThat(requests).isEmpty();
   }
 
@@ -180,7 +163,7 @@ class RtmpPublishSessionTest {
     session.onMessage(cmd(1, "publish", 5, null, "sk_test", "live"));
     assertThat((Map<String, Object>) ((CommandMessage) sent.get(0)).arguments().get(0))
         .containsEntry("level", "error").containsEntry("description", "channel already live");
-    assertThat(closed).isTrue();
+    assertThat(transport.closed).isTrue();
   }
 
   @Test
@@ -223,7 +206,7 @@ class RtmpPublishSessionTest {
     @SuppressWarnings("unchecked") Map<String, Object> info = (Map<String, Object>) ((CommandMessage) sent.get(0)).arguments().get(0);
     assertThat(info).containsEntry("level", "error");
     assertThat((String) info.get("description")).contains("hvc1");
-    assertThat(closed).isTrue();
+    assertThat(transport.closed).isTrue();
     assertThat(sink.ends).isEqualTo(1);
   }
 
@@ -233,7 +216,7 @@ class RtmpPublishSessionTest {
     connectAndCreateStream(session);
     session.onMessage(cmd(1, "publish", 5, null, "sk_test", "live"));
     session.onMessage(new AudioData(0, 1, new byte[] {0x2F, 0, 0})); // MP3
-    assertThat(closed).isTrue();
+    assertThat(transport.closed).isTrue();
   }
 
   @Test
