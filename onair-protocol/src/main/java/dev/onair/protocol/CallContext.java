@@ -35,4 +35,9 @@ public record CallContext(
   public void require(AuthorizationCheck check) {
     authorizer.require(this, check);
   }
+
+  /** The same call, asking {@code replacement} for the checks its handler makes. */
+  public CallContext withAuthorizer(Authorizer replacement) {
+    return new CallContext(requestId, accountId, region, caller, requestTime, httpRequest, replacement);
+  }
 }

@@ -156,6 +156,9 @@ final class AwsPipeline {
       }
     }
     record.decision = ApiCallLog.Decision.ALLOW;
+    if (checks.isEmpty()) {
+      return runCheckingInHandler(service, operation, input, context, record, observer);
+    }
     OperationResult result;
     try {
       result = operation.handler().handle(context, input);
@@ -164,6 +167,32 @@ final class AwsPipeline {
       throw failure;
     }
     observer.completed(context, checks, null);
+    return result;
+  }
+
+  /**
+   * An operation that declares no checks decides its resources while it runs (IVS's creates and batch gets name
+   * the new resource's ARN only after generating its id): the checks its handler makes are the call's checks, for
+   * the audit trail and the call log as much as for the decision.
+   */
+  private static OperationResult runCheckingInHandler(
+      ServiceDefinition service,
+      Operation operation,
+      StructNode input,
+      CallContext context,
+      CallRecord record,
+      CallObserver observer) {
+    HandlerChecks handlerChecks = new HandlerChecks(context.authorizer(), service.accessDenied(), record, observer);
+    OperationResult result;
+    try {
+      result = operation.handler().handle(context.withAuthorizer(handlerChecks), input);
+    } catch (AwsServiceException failure) {
+      if (!handlerChecks.denied()) {
+        observer.completed(context, handlerChecks.allowed(), failure);
+      }
+      throw failure;
+    }
+    observer.completed(context, handlerChecks.allowed(), null);
     return result;
   }
 
