@@ -16,8 +16,9 @@ import java.util.function.IntPredicate;
  * wakes the loop ~20 times a second; the media is that much later into its part, far inside LL-HLS's part target.
  *
  * <p>Only while publishing: the handshake and the command exchange are small messages that need answers, so the mark
- * is 1 byte (the default) until media flows and again after it stops. A drop in bit rate holds bytes back for at most
- * a second's measurement (then the mark follows the rate); a peer's close or reset wakes the loop whatever the mark.
+ * is 1 byte (the default) until media flows and again after it stops. The mark is re-measured only after a read, so
+ * when the bit rate drops, bytes wait until a mark's worth has arrived (at one hundredth of the rate, 5 s: the idle
+ * timeout) and the next re-measure lowers it; a peer's close or reset wakes the loop whatever the mark.
  * Native epoll only (NIO has no such option; the call is then a no-op).
  */
 final class ReadBatching {

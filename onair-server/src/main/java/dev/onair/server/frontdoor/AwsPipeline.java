@@ -134,6 +134,11 @@ final class AwsPipeline {
   /**
    * Authorizes every check the operation declares, then runs it. The one step the HTTP path and the in-process
    * path ({@link InProcessInvoker}, used by the console) share, so neither can authorize differently.
+   *
+   * <p>An operation that declares no checks decides its resources while it runs (IVS's creates and batch gets name
+   * the new resource's ARN only after drawing its id): its handler asks the same {@link CallChecks}, so the checks
+   * it makes are the call's checks for the audit trail and the call log as much as for the decision. Only then is
+   * the handler given a context of its own: a declared check's {@code CallMemo} value is keyed by the context.
    */
   static OperationResult authorizeAndRun(
       ServiceDefinition service,
@@ -142,57 +147,24 @@ final class AwsPipeline {
       CallContext context,
       CallRecord record,
       CallObserver observer) {
-    List<AuthorizationCheck> checks = operation.authorization().checks(context, input);
-    for (AuthorizationCheck check : checks) {
+    List<AuthorizationCheck> declared = operation.authorization().checks(context, input);
+    CallChecks checks = new CallChecks(context.authorizer(), service.accessDenied(), record, observer);
+    for (AuthorizationCheck check : declared) {
       record.action = check.action();
-      try {
-        context.authorizer().require(context, check);
-      } catch (AwsServiceException denied) {
-        if (denied.errorCode().code().equals(service.accessDenied().code())) {
-          record.decision = ApiCallLog.Decision.DENY;
-          observer.denied(context, check, denied);
-        }
-        throw denied;
-      }
+      checks.require(context, check);
     }
     record.decision = ApiCallLog.Decision.ALLOW;
-    if (checks.isEmpty()) {
-      return runCheckingInHandler(service, operation, input, context, record, observer);
-    }
+    CallContext handlerContext = declared.isEmpty() ? context.withAuthorizer(checks) : context;
     OperationResult result;
     try {
-      result = operation.handler().handle(context, input);
+      result = operation.handler().handle(handlerContext, input);
     } catch (AwsServiceException failure) {
-      observer.completed(context, checks, failure);
-      throw failure;
-    }
-    observer.completed(context, checks, null);
-    return result;
-  }
-
-  /**
-   * An operation that declares no checks decides its resources while it runs (IVS's creates and batch gets name
-   * the new resource's ARN only after generating its id): the checks its handler makes are the call's checks, for
-   * the audit trail and the call log as much as for the decision.
-   */
-  private static OperationResult runCheckingInHandler(
-      ServiceDefinition service,
-      Operation operation,
-      StructNode input,
-      CallContext context,
-      CallRecord record,
-      CallObserver observer) {
-    HandlerChecks handlerChecks = new HandlerChecks(context.authorizer(), service.accessDenied(), record, observer);
-    OperationResult result;
-    try {
-      result = operation.handler().handle(context.withAuthorizer(handlerChecks), input);
-    } catch (AwsServiceException failure) {
-      if (!handlerChecks.denied()) {
-        observer.completed(context, handlerChecks.allowed(), failure);
+      if (!checks.denied()) {
+        observer.completed(context, checks.allowed(), failure);
       }
       throw failure;
     }
-    observer.completed(context, handlerChecks.allowed(), null);
+    observer.completed(context, checks.allowed(), null);
     return result;
   }
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The authorizer a handler asks when its operation declares no checks up front. Without it such a call never
- * reached the audit trail (CloudTrail LookupEvents had no CreateChannel) and a denial inside the handler was
- * logged as allowed: it keeps the allowed checks for {@link CallObserver#completed} and reports a denial exactly
- * as the front door does for a declared check.
+ * One call's authorization checks, declared or made by its handler: each goes to the policy engine, an allowed one
+ * is kept for {@link CallObserver#completed}, and a denial is reported to the observer and the call log before the
+ * service's access-denied error propagates. Before checks made in a handler went through it, such calls (IVS's
+ * CreateChannel) never reached the audit trail and a denial there was logged as allowed.
  */
-final class HandlerChecks implements Authorizer {
+final class CallChecks implements Authorizer {
   private final Authorizer delegate;
   private final ErrorCode accessDenied;
   private final CallRecord record;
@@ -22,7 +22,7 @@ final class HandlerChecks implements Authorizer {
   private final List<AuthorizationCheck> allowed = new ArrayList<>(2);
   private boolean denied;
 
-  HandlerChecks(Authorizer delegate, ErrorCode accessDenied, CallRecord record, CallObserver observer) {
+  CallChecks(Authorizer delegate, ErrorCode accessDenied, CallRecord record, CallObserver observer) {
     this.delegate = delegate;
     this.accessDenied = accessDenied;
     this.record = record;
@@ -45,7 +45,7 @@ final class HandlerChecks implements Authorizer {
     allowed.add(check);
   }
 
-  /** The checks allowed so far, in the order the handler made them. */
+  /** The checks allowed so far, in the order they were made. */
   List<AuthorizationCheck> allowed() {
     return allowed;
   }
