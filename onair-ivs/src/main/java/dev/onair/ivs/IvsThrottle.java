@@ -4,16 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS's per-operation request rates (transactions per second per account and region) as token buckets. Off by
  * default: a local installation has no reason to throttle its only user, but tests of client retry logic and
  * operators who want AWS's behaviour can switch it on.
+ *
+ * <p>PutMetadata's limits (5 per second per channel, 155 per account and region) hold even when throttling is off:
+ * the PutMetadata API reference states them as part of the operation, and each call puts an ID3 frame into the
+ * live stream every viewer downloads, so an unbounded caller would flood the viewers, not just the API. The buckets
+ * are per node: behind a load balancer a channel's calls spread over N nodes can reach N times the rate.
  */
 public final class IvsThrottle {
   /** PutMetadata is the one operation also limited per channel. */
   public static final double PUT_METADATA_PER_CHANNEL_TPS = 5;
+
+  /** Operations whose documented rates are enforced whether or not throttling is switched on. */
+  private static final Set<String> ALWAYS_LIMITED = Set.of("PutMetadata");
 
   private static final Map<String, Double> AWS_RATES = Map.ofEntries(
       Map.entry("BatchGetChannel", 5.0), Map.entry("CreateChannel", 5.0), Map.entry("DeleteChannel", 5.0),
@@ -66,7 +75,7 @@ public final class IvsThrottle {
 
   /** Takes one token for the operation in the account and region, or throws ThrottlingException. */
   public void acquire(String operation, String accountId, String region) {
-    if (!enabled) {
+    if (!enabled && !ALWAYS_LIMITED.contains(operation)) {
       return;
     }
     Double rate = rates.get(operation);
@@ -76,11 +85,8 @@ public final class IvsThrottle {
     take(operation + "/" + accountId + "/" + region, rate, operation);
   }
 
-  /** PutMetadata's extra per-channel limit. */
+  /** PutMetadata's extra per-channel limit, enforced whether or not throttling is switched on. */
   public void acquirePerChannel(String operation, String channelArn) {
-    if (!enabled) {
-      return;
-    }
     take(operation + "/channel/" + channelArn, PUT_METADATA_PER_CHANNEL_TPS, operation);
   }
 
