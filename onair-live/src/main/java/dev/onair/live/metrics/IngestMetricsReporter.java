@@ -24,7 +24,10 @@ import java.util.Map;
 /**
  * Publishes the AWS/IVS metrics once a second while anything is live (ivs.md §6.4), with the dimension sets AWS
  * documents: per channel ({@code Channel} = the channel's resource id), per channel and track ({@code Track0}),
- * and account-wide without dimensions. Nothing is published while nothing is live, as at AWS.
+ * per channel and viewer country (LiveDeliveredTime; {@code UNKNOWN} unless the operator names a trusted country
+ * header), per health (ConcurrentStreams) and account-wide without dimensions. Account-wide IngestFramerate gets
+ * one sample per live stream, so its Average, Minimum and Maximum are across streams; the account-wide bit rate,
+ * views and times are sums. Nothing is published while nothing is live, as at AWS.
  */
 public final class IngestMetricsReporter {
   private static final String TRACK_0 = "Track0";
@@ -34,11 +37,17 @@ public final class IngestMetricsReporter {
   private final Map<Broadcast, Dimensions> dimensionsByBroadcast = new HashMap<>();
 
   /** A broadcast's dimension sets, made once rather than every second (the ARN parse is a regex match). */
-  private record Dimensions(Map<String, String> channel, Map<String, String> track) {
+  private record Dimensions(Map<String, String> channel, Map<String, String> track,
+      Map<String, Map<String, String>> byCountry) {
     static Dimensions of(Broadcast broadcast) {
       String channelId =
           IvsArn.parse(broadcast.channelArn()).map(IvsArn::resourceId).orElse(broadcast.channelArn());
-      return new Dimensions(Map.of(CHANNEL, channelId), Map.of(CHANNEL, channelId, TRACK, TRACK_0));
+      return new Dimensions(Map.of(CHANNEL, channelId), Map.of(CHANNEL, channelId, TRACK, TRACK_0), new HashMap<>());
+    }
+
+    Map<String, String> country(String code) {
+      return byCountry.computeIfAbsent(code,
+          unused -> Map.of(CHANNEL, channel.get(CHANNEL), IvsMetrics.VIEWER_COUNTRY_CODE, code));
     }
   }
 
@@ -66,11 +75,16 @@ public final class IngestMetricsReporter {
       Dimensions dimensions = dimensionsByBroadcast.computeIfAbsent(broadcast, Dimensions::of);
       Map<String, String> channel = dimensions.channel();
       Map<String, String> track = dimensions.track();
-      long views = broadcast.viewers().count(nowMillis);
+      Map<String, Long> viewsByCountry = broadcast.viewers().countByCountry(nowMillis);
+      long views = 0;
+      for (long count : viewsByCountry.values()) {
+        views += count;
+      }
 
       put(IvsMetrics.INGEST_VIDEO_BITRATE, channel, track, sample.videoBitsPerSecond(), BITS_PER_SECOND, now);
       put(IvsMetrics.INGEST_AUDIO_BITRATE, channel, track, sample.audioBitsPerSecond(), BITS_PER_SECOND, now);
       put(IvsMetrics.INGEST_FRAMERATE, channel, track, sample.framesPerSecond(), COUNT_PER_SECOND, now);
+      record(IvsMetrics.INGEST_FRAMERATE, Map.of(), sample.framesPerSecond(), COUNT_PER_SECOND, now);
       if (sample.keyframeIntervalSeconds() > 0) {
         put(IvsMetrics.KEYFRAME_INTERVAL, channel, track, sample.keyframeIntervalSeconds(), SECONDS, now);
       }
@@ -78,6 +92,10 @@ public final class IngestMetricsReporter {
       record(IvsMetrics.CONCURRENT_VIEWS, channel, views, COUNT, now);
       record(IvsMetrics.LIVE_INPUT_TIME, channel, 1, SECONDS, now);
       record(IvsMetrics.LIVE_DELIVERED_TIME, channel, views, SECONDS, now);
+      for (Map.Entry<String, Long> country : viewsByCountry.entrySet()) {
+        record(IvsMetrics.LIVE_DELIVERED_TIME, dimensions.country(country.getKey()), country.getValue(), SECONDS,
+            now);
+      }
       if (broadcast.recording()) {
         record(IvsMetrics.RECORDED_TIME, channel, 1, SECONDS, now);
         recording++;

@@ -94,14 +94,15 @@ public final class PlaybackRoutes implements PlaybackHandler {
       return done(PlaybackResponses.error(403, "playback restricted: " + deny.reason()));
     }
     String policyOrigin = ((PlaybackRestrictions.Allow) verdict).allowOrigin();
-    CompletableFuture<HttpResponse> response = serve(request, path, broadcast);
+    CompletableFuture<HttpResponse> response = serve(request, path, broadcast, country);
     return "*".equals(policyOrigin) ? response
         : response.thenApply(r -> PlaybackResponses.restrictOrigin(r, policyOrigin));
   }
 
-  private CompletableFuture<HttpResponse> serve(HttpRequest request, PlaybackPath path, Broadcast broadcast) {
+  private CompletableFuture<HttpResponse> serve(HttpRequest request, PlaybackPath path, Broadcast broadcast,
+      String country) {
     if (path.kind() == PlaybackPath.Kind.MULTIVARIANT) {
-      return done(multivariant(request, path, broadcast));
+      return done(multivariant(request, path, broadcast, country));
     }
     if (!broadcast.streamId().equals(path.streamId())) {
       return done(PlaybackResponses.error(404, "stream has ended"));
@@ -111,7 +112,7 @@ public final class PlaybackRoutes implements PlaybackHandler {
     if (broadcast.channel().authorized() && !validSession) {
       return done(PlaybackResponses.error(403, "playback session missing or expired; reload the playback URL"));
     }
-    broadcast.viewers().touch(validSession ? session : anonymousViewer(request), clock.millis());
+    broadcast.viewers().touch(validSession ? session : anonymousViewer(request), country, clock.millis());
     String suffix = validSession ? "?ps=" + URLEncoder.encode(session, StandardCharsets.UTF_8) : "";
     LiveSegmenter segmenter = broadcast.segmenter();
     return switch (path.kind()) {
@@ -128,7 +129,7 @@ public final class PlaybackRoutes implements PlaybackHandler {
     };
   }
 
-  private HttpResponse multivariant(HttpRequest request, PlaybackPath path, Broadcast broadcast) {
+  private HttpResponse multivariant(HttpRequest request, PlaybackPath path, Broadcast broadcast, String country) {
     String allowOrigin = "*";
     if (broadcast.channel().authorized()) {
       PlaybackTokenVerifier.Result result = tokens.verify(request.queryParameter("token"), broadcast.channelArn());
@@ -139,7 +140,7 @@ public final class PlaybackRoutes implements PlaybackHandler {
           request.header("Origin"));
     }
     String session = playbackSessions.mint(broadcast.channelArn());
-    broadcast.viewers().touch(session, clock.millis());
+    broadcast.viewers().touch(session, country, clock.millis());
     SegmentWindow window = broadcast.segmenter().snapshot();
     StreamInfo info = window.streamInfo() != null ? window.streamInfo() : broadcast.stats().streamInfo();
     long peak = window.peakBandwidth();

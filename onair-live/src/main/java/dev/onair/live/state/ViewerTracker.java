@@ -1,33 +1,71 @@
 package dev.onair.live.state;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Distinct playback sessions of one channel seen recently. A player polls its playlist every second or two, so a
- * viewer who has made no request for {@link #WINDOW_MILLIS} has left (IVS drops views about a minute after
- * playback ends).
+ * Distinct playback sessions of one channel seen recently, with the country each was last seen from. A player polls
+ * its playlist every second or two, so a viewer who has made no request for {@link #WINDOW_MILLIS} has left (IVS
+ * drops views about a minute after playback ends).
  */
 public final class ViewerTracker {
   public static final long WINDOW_MILLIS = 60_000;
+  /** AWS's LiveDeliveredTime ViewerCountryCode value when the country is not known. */
+  public static final String UNKNOWN_COUNTRY = "UNKNOWN";
 
-  private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+  private record Seen(long atMillis, String country) {}
+
+  private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
 
   /** @param viewer a playback session id, or client address plus user agent when the player sends none */
   public void touch(String viewer, long nowMillis) {
-    lastSeen.put(viewer, nowMillis);
+    touch(viewer, null, nowMillis);
+  }
+
+  /**
+   * @param country the viewer's ISO 3166-1 alpha-2 code from the operator's trusted header; null or anything else
+   *     counts as {@link #UNKNOWN_COUNTRY}
+   */
+  public void touch(String viewer, String country, long nowMillis) {
+    lastSeen.put(viewer, new Seen(nowMillis, countryCode(country)));
   }
 
   public long count(long nowMillis) {
     long count = 0;
-    for (Iterator<Map.Entry<String, Long>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-      if (nowMillis - it.next().getValue() > WINDOW_MILLIS) {
+    for (Iterator<Map.Entry<String, Seen>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
+      if (nowMillis - it.next().getValue().atMillis() > WINDOW_MILLIS) {
         it.remove();
       } else {
         count++;
       }
     }
     return count;
+  }
+
+  /** Viewers seen within the window, by country; the counts add up to {@link #count}. */
+  public Map<String, Long> countByCountry(long nowMillis) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Iterator<Map.Entry<String, Seen>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
+      Seen seen = it.next().getValue();
+      if (nowMillis - seen.atMillis() > WINDOW_MILLIS) {
+        it.remove();
+      } else {
+        counts.merge(seen.country(), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  static String countryCode(String header) {
+    if (header == null) {
+      return UNKNOWN_COUNTRY;
+    }
+    String code = header.trim();
+    boolean twoAsciiLetters = code.length() == 2
+        && code.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    return twoAsciiLetters ? code.toUpperCase(Locale.ROOT) : UNKNOWN_COUNTRY;
   }
 }
