@@ -26,7 +26,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 /**
  * What a publisher sends after the handshake, mutated: the chunk decoder (with the server's 16 MiB message limit,
  * fed in slices as the socket delivers them) and the message decoder, AMF0 included, produce messages or throw
- * RtmpProtocolException, holding no more than the decoder's documented buffers. AMF0 payloads alone get their own
+ * RtmpProtocolException, holding no more than the decoder's documented buffers. Seeds: built publish sequences and a
+ * real ffmpeg publish captured through a relay ({@link FfmpegCapture}). AMF0 payloads alone get their own
  * property with lying lengths and nesting. Inputs up to 256 KiB per connection write burst.
  */
 @AddLifecycleHook(FuzzTries.class)
@@ -37,8 +38,7 @@ class RtmpFuzzTest {
       new Bounded.Limit(ChunkDecoder.MAX_CHUNK_STREAMS * 65_536L * 2 + Bounded.FIRST_USE, 16);
   private static final Bounded.Limit AMF_LIMIT = new Bounded.Limit(Bounded.FIRST_USE, 64);
 
-  private final Mutator chunks = new Mutator(List.of(publishSequence(true, 4096), publishSequence(false, 128),
-      publishSequence(true, 1)), List.of(), "\u0003\u00c3\u0043\u00ff\u0000\u0002", CAP);
+  private final Mutator chunks = new Mutator(seeds(), List.of(), "\u0003\u00c3\u0043\u00ff\u0000\u0002", CAP);
   private final Mutator amf = new Mutator(amfSeeds(), List.of(), "\003\012\010\002\000\011", CAP);
 
   @Provide
@@ -74,6 +74,14 @@ class RtmpFuzzTest {
   void amf0_readsOrThrowsRtmpProtocolException(@ForAll("amfPayloads") byte[] input) {
     Bounded.parse(input, input.length, AMF_LIMIT, () -> new Amf0Reader(input).readAll(),
         RtmpProtocolException.class::isInstance);
+  }
+
+  /** Built publish sequences (every header format, extremes) and what a real ffmpeg sent (FfmpegCapture). */
+  private static List<byte[]> seeds() {
+    List<byte[]> seeds = new ArrayList<>(List.of(publishSequence(true, 4096), publishSequence(false, 128),
+        publishSequence(true, 1)));
+    seeds.addAll(FfmpegCapture.seeds(CAP));
+    return seeds;
   }
 
   /** A publisher's opening: set chunk size, connect, releaseStream, createStream, publish, AVC and AAC headers. */
