@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.ivs.model.ChannelNotBroadcastingException
 import software.amazon.awssdk.services.ivs.model.ConflictException;
 import software.amazon.awssdk.services.ivs.model.CreateChannelResponse;
 import software.amazon.awssdk.services.ivs.model.IvsException;
+import software.amazon.awssdk.services.ivs.model.StreamHealth;
 import software.amazon.awssdk.services.ivs.model.ValidationException;
 import software.amazon.awssdk.services.ivs.model.VideoConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -55,7 +56,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * viewerCount counts distinct playback sessions; DeleteChannel on the live channel is a ConflictException;
  * PutMetadata refuses more than 1 KB and more than 5 calls a second on the channel, and ChannelNotBroadcasting once
  * it is offline; the recording's event files carry IVS's fields and its VOD playlist plays through ffprobe for the
- * broadcast's length within one segment; a deleted stream key can no longer publish.
+ * broadcast's length within one segment; a deleted stream key can no longer publish. And an encoder slower than
+ * real time is reported STARVING.
  */
 class LiveStreamContractIntegrationTest {
   private static final int RTMP_PORT = LiveFixture.freePort();
@@ -249,6 +251,37 @@ class LiveStreamContractIntegrationTest {
       assertThat(isLive(ivs, arn)).isFalse();
     } finally {
       stop(refused);
+    }
+  }
+
+  /**
+   * An encoder that delivers half a second of media per second (ffmpeg {@code -readrate 0.5}: a CPU or uplink that
+   * cannot keep up) stays connected and LIVE, but GetStream and ListStreams report STARVING and the session records
+   * Starvation Start.
+   */
+  @Test
+  void encoderSlowerThanRealTime_isStarving() throws Exception {
+    CreateChannelResponse created = ivs.createChannel(r -> r.name("starving").insecureIngest(true)
+        .latencyMode(ChannelLatencyMode.NORMAL));
+    String arn = created.channel().arn();
+    Process slow = new ProcessBuilder(Tools.require("ffmpeg").toString(), "-hide_banner", "-loglevel", "error",
+        "-readrate", "0.5", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=30",
+        "-readrate", "0.5", "-f", "lavfi", "-i", "sine=sample_rate=48000", "-t", "40", "-c:v", "libx264",
+        "-preset", "veryfast", "-tune", "zerolatency", "-g", "60", "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv",
+        "rtmp://127.0.0.1:" + RTMP_PORT + "/app/" + created.streamKey().value())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      await("channel live", Duration.ofSeconds(30), () -> isLive(ivs, arn));
+      await("GetStream health STARVING", Duration.ofSeconds(20),
+          () -> ivs.getStream(r -> r.channelArn(arn)).stream().health() == StreamHealth.STARVING);
+      assertThat(isLive(ivs, arn)).as("a starving stream is still live").isTrue();
+      assertThat(slow.isAlive()).as("and its encoder still connected").isTrue();
+      assertThat(ivs.listStreams(r -> r.filterBy(f -> f.health(StreamHealth.STARVING))).streams())
+          .anySatisfy(stream -> assertThat(stream.channelArn()).isEqualTo(arn));
+      await("Starvation Start in the session's events", Duration.ofSeconds(10),
+          () -> LiveFixture.eventNames(ivs, arn).contains("Starvation Start"));
+    } finally {
+      stop(slow);
     }
   }
 
