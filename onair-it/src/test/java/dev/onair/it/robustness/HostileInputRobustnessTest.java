@@ -20,6 +20,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ivs.IvsClient;
+import software.amazon.awssdk.services.ivs.model.CreateChannelResponse;
 
 /**
  * Hostile input against the running server, over raw sockets: mutated and random Query, JSON and CBOR bodies that
@@ -345,9 +349,33 @@ class HostileInputRobustnessTest {
     assertThat(failures).as("oversized or invalid inputs that were not refused").isEmpty();
   }
 
+  /** Garbage on other connections leaves a real broadcast alone: same stream, still LIVE, encoder connected. */
   @Test
   @Order(7)
-  void rtmpGarbageAfterHandshake() throws IOException {
+  void rtmpGarbageAfterHandshake() throws Exception {
+    Path clip = RecordingFixture.clip(6, 300);
+    Process bystander = null;
+    try (IvsClient ivs = RecordingFixture.ivs(ONAIR.process())) {
+      CreateChannelResponse channel = ivs.createChannel(r -> r.name("fuzz-bystander").insecureIngest(true)
+          .latencyMode("NORMAL"));
+      String arn = channel.channel().arn();
+      bystander = RecordingFixture.publish(clip, RTMP_PORT, channel.streamKey().value());
+      RecordingFixture.await("the bystander broadcast LIVE", Duration.ofSeconds(30),
+          () -> RecordingFixture.live(ivs, arn));
+      String streamId = ivs.getStream(r -> r.channelArn(arn)).stream().streamId();
+      rtmpGarbage();
+      assertThat(bystander.isAlive()).as("the bystander's encoder is still connected").isTrue();
+      assertThat(RecordingFixture.live(ivs, arn)).as("the bystander is still LIVE").isTrue();
+      assertThat(ivs.getStream(r -> r.channelArn(arn)).stream().streamId()).as("in the same stream")
+          .isEqualTo(streamId);
+      assertThat(RecordingFixture.events(ivs, arn)).as("its session never ended").doesNotContain("Stream End");
+    } finally {
+      RecordingFixture.stop(bystander);
+      Files.deleteIfExists(clip);
+    }
+  }
+
+  private void rtmpGarbage() throws IOException {
     Mutator mutator = new Mutator(new Random(SEED + 7));
     byte[] publishSeed = publishSequence();
     int inputs = Robustness.inputs();
