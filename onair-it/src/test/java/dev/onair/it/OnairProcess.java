@@ -104,9 +104,14 @@ public final class OnairProcess implements AutoCloseable {
     }
   }
 
-  /** The jar built earlier in the reactor; a clear failure, not a skip, when it is missing. */
+  /**
+   * The jar built earlier in the reactor, or {@code -Donair.it.jar} (before/after runs against a copy); a clear
+   * failure, not a skip, when it is missing.
+   */
   static Path serverJar() {
-    Path jar = Path.of("..", "onair-server", "target", "onair-server.jar").toAbsolutePath().normalize();
+    String given = System.getProperty("onair.it.jar");
+    Path jar = (given != null ? Path.of(given) : Path.of("..", "onair-server", "target", "onair-server.jar"))
+        .toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError("server jar not found at " + jar + "; build it first (mvn -B verify builds it)");
     }

@@ -2,10 +2,12 @@ package dev.onair.rtmp.netty;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import java.util.function.LongSupplier;
 
 /**
  * Lets a publishing connection's reads wait for {@code batch} worth of its own media: the socket's receive low-water
@@ -17,32 +19,59 @@ import java.util.function.IntPredicate;
  *
  * <p>Only while publishing: the handshake and the command exchange are small messages that need answers, so the mark
  * is 1 byte (the default) until media flows and again after it stops. The mark is re-measured only after a read, so
- * when the bit rate drops, bytes wait until a mark's worth has arrived (at one hundredth of the rate, 5 s: the idle
- * timeout) and the next re-measure lowers it; a peer's close or reset wakes the loop whatever the mark.
- * Native epoll only (NIO has no such option; the call is then a no-op).
+ * on its own a drop in bit rate (a static scene under VBR/CRF, video paused, an encoder throttling) would hold the
+ * bytes below the mark until a mark's worth arrived: seconds, and at a hundredth of the rate the 5 s idle timeout,
+ * which closed a publisher that was still sending. Hence the stall bound: while the mark is above 1 byte a check
+ * runs on the channel's event loop every {@code check} (one periodic task per batching connection, cancelled when
+ * the mark is back at 1), and when no read has completed for {@link #stallNanos 2 × batch} it puts the mark back to
+ * 1 byte; setting the option wakes the loop at once if anything is waiting (tcp_set_rcvlowat re-checks readiness),
+ * and the next second's measurement raises it again if the rate came back. So no byte waits in the kernel more than
+ * 2 × batch + check beyond arriving (150 ms with the defaults). A peer's close or reset wakes the loop whatever the
+ * mark. Native epoll only (NIO has no such option; setting it then fails once and batching stays off).
  */
 final class ReadBatching {
   /** setsockopt(SOL_SOCKET, SO_RCVLOWAT): Linux values. */
-  static final ChannelOption<Integer> SO_RCVLOWAT = new IntegerUnixChannelOption("SO_RCVLOWAT", 1, 18);
+  static final IntegerUnixChannelOption SO_RCVLOWAT = new IntegerUnixChannelOption("SO_RCVLOWAT", 1, 18);
   /** Bounded well below the default receive buffer, so the sender's window never closes on us. */
   static final int MAX_MARK = 32 * 1024;
   private static final long SECOND_NANOS = 1_000_000_000L;
 
+  /** Runs the stall check every period on the connection's event loop; the returned future cancels it. */
+  interface Ticker {
+    Future<?> every(long periodNanos, Runnable check);
+  }
+
   private final IntPredicate setMark;
+  private final Ticker ticker;
+  private final LongSupplier clock;
   private final long batchNanos;
+  private final long stallNanos;
+  private final long checkNanos;
   private long windowStart = Long.MIN_VALUE;
+  private long lastRead;
   private long bytes;
   private int mark = 1;
   private boolean unsupported;
+  private Future<?> checks;
+  private long stallDrops;
 
-  ReadBatching(Channel channel, Duration batch) {
-    this(mark -> setOption(channel, mark), batch);
+  ReadBatching(Channel channel, Duration batch, Duration check) {
+    this(mark -> setOption(channel, mark), (period, task) -> channel.eventLoop().scheduleAtFixedRate(task, period,
+        period, TimeUnit.NANOSECONDS), System::nanoTime, batch, check);
   }
 
-  /** @param setMark applies a mark, false when the socket has no such option */
-  ReadBatching(IntPredicate setMark, Duration batch) {
+  /**
+   * @param setMark applies a mark, false when the socket has no such option
+   * @param clock the time the checks compare with readComplete's (nanoseconds)
+   * @param check how often the stall bound is checked while the mark is above 1 byte; zero never checks
+   */
+  ReadBatching(IntPredicate setMark, Ticker ticker, LongSupplier clock, Duration batch, Duration check) {
     this.setMark = setMark;
+    this.ticker = ticker;
+    this.clock = clock;
     this.batchNanos = batch.toNanos();
+    this.stallNanos = 2 * batchNanos;
+    this.checkNanos = check.toNanos();
   }
 
   private static boolean setOption(Channel channel, int mark) {
@@ -60,6 +89,7 @@ final class ReadBatching {
 
   /** After a read: once a second, while publishing, follows the measured rate; otherwise back to 1 byte. */
   void readComplete(boolean publishing, long nowNanos) {
+    lastRead = nowNanos;
     if (unsupported || batchNanos <= 0) {
       return;
     }
@@ -88,18 +118,68 @@ final class ReadBatching {
     }
   }
 
+  /** The periodic check: no read for the stall bound while batching puts the mark back to 1 byte. */
+  void check(long nowNanos) {
+    if (mark > 1 && nowNanos - lastRead >= stallNanos) {
+      stallDrops++;
+      apply(1);
+    }
+  }
+
+  /**
+   * Back to one read per arrival, and a fresh readiness check now even if the mark is already 1 byte (setting the
+   * option makes the kernel re-test it and wake the loop when anything is waiting): for when the idle timer finds
+   * bytes arrived but unread. The next measurement raises the mark again.
+   */
+  void kick() {
+    if (unsupported || batchNanos <= 0) {
+      return;
+    }
+    if (mark == 1) {
+      setMark.test(1);
+    } else {
+      apply(1);
+    }
+  }
+
+  /** The connection is gone: no more checks. */
+  void close() {
+    stopChecks();
+  }
+
   int mark() {
     return mark;
   }
 
+  /** Times the stall bound lowered the mark (diagnostics, tests). */
+  long stallDrops() {
+    return stallDrops;
+  }
+
+  boolean checking() {
+    return checks != null;
+  }
+
   private void apply(int next) {
-    if (next == mark) {
+    if (next == mark || unsupported) {
       return;
     }
     if (setMark.test(next)) {
       mark = next;
     } else {
       unsupported = true;
+    }
+    if (mark > 1 && checks == null && checkNanos > 0) {
+      checks = ticker.every(checkNanos, () -> check(clock.getAsLong()));
+    } else if (mark == 1) {
+      stopChecks();
+    }
+  }
+
+  private void stopChecks() {
+    if (checks != null) {
+      checks.cancel(false);
+      checks = null;
     }
   }
 }

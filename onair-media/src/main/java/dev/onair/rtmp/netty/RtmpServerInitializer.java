@@ -64,6 +64,6 @@ public final class RtmpServerInitializer extends ChannelInitializer<Channel> {
     pipeline.addLast("chunkDecoder", new RtmpChunkDecoderHandler(config.maxMessageSize()));
     // 5. The stateful session last; it sees only typed RtmpMessage records.
     pipeline.addLast("session", new RtmpSessionHandler(authorizer, sinkFactory, config.session(), blocking,
-        config.readBatch()));
+        config.readBatch(), config.stallCheck()));
   }
 }

@@ -34,6 +34,7 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
   private final SessionConfig config;
   private final Executor blocking;
   private final Duration readBatch;
+  private final Duration stallCheck;
   private RtmpPublishSession session;
   private ReadBatching batching;
 
@@ -48,13 +49,17 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
    */
   public RtmpSessionHandler(
       PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config, Executor blocking) {
-    this(authorizer, sinkFactory, config, blocking, Duration.ZERO);
+    this(authorizer, sinkFactory, config, blocking, Duration.ZERO, Duration.ZERO);
   }
 
-  /** @param readBatch how much of its media a publishing connection's reads wait for ({@link ReadBatching}) */
+  /**
+   * @param readBatch how much of its media a publishing connection's reads wait for ({@link ReadBatching})
+   * @param stallCheck how often a batching connection checks that its reads have not stalled behind the mark
+   */
   public RtmpSessionHandler(PublishAuthorizer authorizer, MediaSinkFactory sinkFactory, SessionConfig config,
-      Executor blocking, Duration readBatch) {
+      Executor blocking, Duration readBatch, Duration stallCheck) {
     this.readBatch = readBatch;
+    this.stallCheck = stallCheck;
     this.authorizer = authorizer;
     this.sinkFactory = sinkFactory;
     this.config = config;
@@ -136,7 +141,7 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
       }
     };
     session = new RtmpPublishSession(authorizer, sinkFactory, transport, handle, config);
-    batching = new ReadBatching(channel, readBatch);
+    batching = new ReadBatching(channel, readBatch, stallCheck);
   }
 
   @Override
@@ -163,6 +168,7 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    batching.close();
     session.onDisconnect();
     ctx.fireChannelInactive();
   }
@@ -174,6 +180,20 @@ public final class RtmpSessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (event instanceof IdleStateEvent) {
+      // Idle means the peer sent nothing, not that nothing was read: bytes that reached the socket but were not read
+      // in time (a loop held by other work, a starved process, a mark not yet reached) are ours to read, not a
+      // reason to drop a publisher that is still sending. The kernel knows when data last arrived.
+      IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+      long idleMillis = idle == null ? 0 : idle.getReaderIdleTimeInMillis();
+      PeerActivity.Facts peer = PeerActivity.of(ctx.channel());
+      if (peer.stillSending(idleMillis)) {
+        LOG.log(System.Logger.Level.INFO, "RTMP peer {0}: nothing read for {1} ms but data arrived {2} ms ago and"
+            + " {3} bytes of receive memory wait unread (read mark {4}): reading on, not closing",
+            ctx.channel().remoteAddress(), idleMillis, peer.millisSinceDataArrived(), peer.unreadCharge(),
+            batching.mark());
+        batching.kick();
+        return;
+      }
       LOG.log(System.Logger.Level.INFO, "RTMP peer {0} idle, closing", ctx.channel().remoteAddress());
       ctx.close();
     } else {
