@@ -48,7 +48,7 @@ public final class Tx {
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet resultSet = statement.executeQuery()) {
       List<T> rows = new ArrayList<>();
-      Row row = new Row(resultSet);
+      Row row = new Row(resultSet, sql);
       while (resultSet.next()) {
         rows.add(mapper.map(row));
       }

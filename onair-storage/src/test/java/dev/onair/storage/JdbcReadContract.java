@@ -90,4 +90,33 @@ abstract class JdbcReadContract {
     jdbc.update("insert into read_test (id, v) values (?, ?)", 1, "after failures");
     assertThat(values()).containsExactly("after failures");
   }
+
+  @Test
+  void rowsReadByLabel_namedColumnsByStatementText_starStatementsByTheDriver() {
+    jdbc.transactionVoid(tx -> {
+      tx.update("insert into read_test (id, v) values (?, ?)", 1, "one");
+      tx.update("insert into read_test (id, v) values (?, ?)", 2, "two");
+    });
+    for (int i = 0; i < 3; i++) { // the first read learns the labels, the others use them
+      assertThat(jdbc.query("select v, id from read_test order by id", row -> row.string("v") + row.integer("id")))
+          .containsExactly("one1", "two2");
+      // JDBC: of two columns with one label, the first is read
+      assertThat(jdbc.query("select id as k, v as k from read_test order by id", row -> row.string("k")))
+          .containsExactly("1", "2");
+      // a label in another case is the driver's to resolve, as before
+      assertThat(jdbc.query("select v, id from read_test order by id", row -> row.string("V")))
+          .containsExactly("one", "two");
+    }
+    // a statement with * depends on the table's columns, so the same text must follow a change of column order
+    jdbc.update("create table label_test (a varchar(5), b varchar(5))");
+    jdbc.update("insert into label_test (a, b) values ('A', 'B')");
+    assertThat(jdbc.query("select * from label_test", row -> row.string("a") + row.string("b")))
+        .containsExactly("AB");
+    jdbc.update("drop table label_test");
+    jdbc.update("create table label_test (b varchar(5), a varchar(5))");
+    jdbc.update("insert into label_test (a, b) values ('A', 'B')");
+    assertThat(jdbc.query("select * from label_test", row -> row.string("a") + row.string("b")))
+        .containsExactly("AB");
+    jdbc.update("drop table label_test");
+  }
 }

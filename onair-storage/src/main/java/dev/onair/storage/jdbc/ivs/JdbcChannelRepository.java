@@ -25,6 +25,14 @@ final class JdbcChannelRepository implements ChannelRepository {
 
   private static final String QUALIFIED_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
 
+  /**
+   * Built once: a statement text concatenated per call is a new string that H2's statement cache hashes and
+   * compares in full on every GetChannel (QUALIFIED_COLUMNS is not a compile-time constant).
+   */
+  private static final String FIND_TAGGED =
+      "select " + QUALIFIED_COLUMNS + ", t.tag_key, t.tag_value from ivs_channel c"
+          + " left join ivs_tag t on t.resource_arn = c.arn where c.arn = ? order by t.tag_key";
+
   private final Jdbc jdbc;
   private final SecretCipher cipher;
 
@@ -91,8 +99,7 @@ final class JdbcChannelRepository implements ChannelRepository {
     return jdbc.read(tx -> {
       Map<String, String> tags = new LinkedHashMap<>();
       Channel[] channel = new Channel[1];
-      tx.query("select " + QUALIFIED_COLUMNS + ", t.tag_key, t.tag_value from ivs_channel c"
-              + " left join ivs_tag t on t.resource_arn = c.arn where c.arn = ? order by t.tag_key",
+      tx.query(FIND_TAGGED,
           row -> {
             if (channel[0] == null) {
               channel[0] = map(row);
