@@ -4,8 +4,6 @@ import dev.onair.protocol.AwsProtocol;
 import dev.onair.protocol.ServiceDefinition;
 import dev.onair.protocol.cbor.RpcV2CborParser;
 import dev.onair.protocol.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,39 +13,43 @@ import java.util.Locale;
  * not speak is ignored (an S3 POST upload is a form, but S3 is REST).
  */
 public final class ProtocolDetector {
+  private static final AwsProtocol[] REST = {AwsProtocol.REST_JSON_1, AwsProtocol.REST_XML};
+
   private ProtocolDetector() {}
 
-  /** The protocols the request's markers suggest, most specific first; REST is always last. */
-  public static List<AwsProtocol> candidates(HttpRequest request) {
-    List<AwsProtocol> candidates = new ArrayList<>();
-    String contentType = lower(request.header("Content-Type"));
-    if (request.header("X-Amz-Target") != null) {
-      if (contentType.startsWith("application/x-amz-json-1.0")) {
-        candidates.add(AwsProtocol.AWS_JSON_1_0);
-      } else if (contentType.startsWith("application/x-amz-json-1.1")) {
-        candidates.add(AwsProtocol.AWS_JSON_1_1);
-      } else {
-        candidates.add(AwsProtocol.AWS_JSON_1_1);
-        candidates.add(AwsProtocol.AWS_JSON_1_0);
+  /**
+   * The protocol to read the request with and answer in: the first the service speaks of those the request's
+   * markers suggest, most specific first (awsJson, rpc-v2-cbor, Query), else REST. A marker is looked at only when
+   * the service speaks its protocol, because this runs on every request (twice for one the event loop classifies
+   * and a worker then serves) and most services speak one protocol.
+   */
+  public static AwsProtocol detect(HttpRequest request, ServiceDefinition service) {
+    boolean json10 = service.speaks(AwsProtocol.AWS_JSON_1_0);
+    boolean json11 = service.speaks(AwsProtocol.AWS_JSON_1_1);
+    if ((json10 || json11) && request.header("X-Amz-Target") != null) {
+      String contentType = lower(request.header("Content-Type"));
+      boolean says10 = contentType.startsWith("application/x-amz-json-1.0");
+      boolean says11 = !says10 && contentType.startsWith("application/x-amz-json-1.1");
+      if (json11 && !says10) { // named, or no version named: 1.1 is tried first
+        return AwsProtocol.AWS_JSON_1_1;
+      }
+      if (json10 && !says11) {
+        return AwsProtocol.AWS_JSON_1_0;
       }
     }
-    if ("rpc-v2-cbor".equalsIgnoreCase(request.header("smithy-protocol"))
-        || RpcV2CborParser.isOperationPath(request.rawPath())) {
-      candidates.add(AwsProtocol.RPC_V2_CBOR);
+    if (service.speaks(AwsProtocol.RPC_V2_CBOR)
+        && ("rpc-v2-cbor".equalsIgnoreCase(request.header("smithy-protocol"))
+            || RpcV2CborParser.isOperationPath(request.rawPath()))) {
+      return AwsProtocol.RPC_V2_CBOR;
     }
-    if (contentType.startsWith("application/x-www-form-urlencoded") || hasActionParameter(request)) {
-      candidates.add(AwsProtocol.AWS_QUERY);
+    if (service.speaks(AwsProtocol.AWS_QUERY)
+        && (lower(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded")
+            || hasActionParameter(request))) {
+      return AwsProtocol.AWS_QUERY;
     }
-    candidates.add(AwsProtocol.REST_JSON_1);
-    candidates.add(AwsProtocol.REST_XML);
-    return candidates;
-  }
-
-  /** The protocol to read the request with and answer in, among those the service speaks. */
-  public static AwsProtocol detect(HttpRequest request, ServiceDefinition service) {
-    for (AwsProtocol candidate : candidates(request)) {
-      if (service.speaks(candidate)) {
-        return candidate;
+    for (AwsProtocol rest : REST) {
+      if (service.speaks(rest)) {
+        return rest;
       }
     }
     return service.primaryProtocol();

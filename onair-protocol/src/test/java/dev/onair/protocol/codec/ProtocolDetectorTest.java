@@ -17,6 +17,7 @@ class ProtocolDetectorTest {
   private static final ServiceDefinition CLOUDWATCH = TestServices.monitoring("ListMetrics");
   private static final ServiceDefinition IAM = TestServices.query("ListUsers");
   private static final ServiceDefinition IVS = TestServices.restJson(TimestampFormat.ISO_8601, "ListChannels");
+  private static final ServiceDefinition QUOTAS = TestServices.json11("ListServices");
 
   private static HttpRequest request(String method, String path, String query, String... headers) {
     return new HttpRequest(method, path, query, HttpHeaders.of(headers), new byte[0], "127.0.0.1", false);
@@ -45,7 +46,12 @@ class ProtocolDetectorTest {
         Arguments.of("rest", IVS, request("POST", "/ListChannels", "", "Content-Type", "application/json"), AwsProtocol.REST_JSON_1),
         Arguments.of("form to a REST service stays REST", IVS, request("POST", "/ListChannels", "", "Content-Type", form), AwsProtocol.REST_JSON_1),
         Arguments.of("json marker to a Query-only service", IAM, request("POST", "/", "", "X-Amz-Target", "X.Y", "Content-Type", "application/x-amz-json-1.1"), AwsProtocol.AWS_QUERY),
-        Arguments.of("no marker to a multi-protocol service", CLOUDWATCH, request("POST", "/", ""), AwsProtocol.RPC_V2_CBOR));
+        Arguments.of("no marker to a multi-protocol service", CLOUDWATCH, request("POST", "/", ""), AwsProtocol.RPC_V2_CBOR),
+        Arguments.of("json 1.1 target", QUOTAS, request("POST", "/", "", "X-Amz-Target", "ServiceQuotasV20190624.ListServices", "Content-Type", "application/x-amz-json-1.1"), AwsProtocol.AWS_JSON_1_1),
+        Arguments.of("target without a json version, 1.1 service", QUOTAS, request("POST", "/", "", "X-Amz-Target", "ServiceQuotasV20190624.ListServices", "Content-Type", "application/json"), AwsProtocol.AWS_JSON_1_1),
+        Arguments.of("target without a json version, 1.0 service", CLOUDWATCH, request("POST", "/", "", "X-Amz-Target", "GraniteServiceVersion20100801.ListMetrics"), AwsProtocol.AWS_JSON_1_0),
+        Arguments.of("json 1.1 marker to a 1.0 service: next marker", CLOUDWATCH, request("POST", "/", "", "X-Amz-Target", "GraniteServiceVersion20100801.ListMetrics", "Content-Type", "application/x-amz-json-1.1"), AwsProtocol.RPC_V2_CBOR),
+        Arguments.of("json 1.0 marker to a 1.1 service", QUOTAS, request("POST", "/", "", "X-Amz-Target", "ServiceQuotasV20190624.ListServices", "Content-Type", "application/x-amz-json-1.0"), AwsProtocol.AWS_JSON_1_1));
   }
 
   @ParameterizedTest(name = "{0}")
