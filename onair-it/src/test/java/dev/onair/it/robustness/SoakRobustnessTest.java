@@ -46,14 +46,15 @@ import software.amazon.awssdk.services.ivs.model.StreamState;
  * after a full GC grows by less than {@value #HEAP_GROWTH_MIB} MiB and the RSS by less than
  * {@value #RSS_GROWTH_MIB} MiB (least-squares slope times the half's length). Prints the figures.
  *
- * <p>Length: {@code -Donair.robustness.soak=10m} (also {@code 90s}, {@code 1h}); default 60 s in the build's
- * short form, 1 h with {@code -Donair.robustness=long}. {@code -Donair.robustness.soak.streams=N} and
+ * <p>Length: 10 minutes in the build's short form and 1 hour with {@code -Donair.robustness=long}, as issue 9 asks
+ * (a leak of a few MiB a minute only shows over minutes); {@code -Donair.robustness.soak=90s} (also {@code 10m},
+ * {@code 1h}) for a quick run. {@code -Donair.robustness.soak.streams=N} and
  * {@code -Donair.robustness.soak.rate=N} change the load (defaults 20 and 200).
  */
 class SoakRobustnessTest {
   static final int HEAP_GROWTH_MIB = 16;
   static final int RSS_GROWTH_MIB = 64;
-  private static final Duration SHORT_FORM = Duration.ofSeconds(60);
+  private static final Duration SHORT_FORM = Duration.ofMinutes(10);
   private static final Duration LONG_FORM = Duration.ofHours(1);
   private static final int RTMP_PORT = freePort();
 
