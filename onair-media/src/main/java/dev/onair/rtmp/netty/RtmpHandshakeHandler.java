@@ -1,5 +1,6 @@
 package dev.onair.rtmp.netty;
 
+import dev.onair.rtmp.handshake.HandshakeReply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -7,13 +8,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Server side of the simple RTMP handshake (streaming.md §1.2): read C0+C1, answer S0+S1+S2,
- * wait for C2, then leave the pipeline. Bytes that arrive with C2 (ffmpeg sends {@code connect}
- * right behind it) are passed on to the chunk decoder when this handler is removed.
- *
- * <p>S1 has zero version bytes, which makes librtmp (OBS) drop to the simple handshake, and
- * ffmpeg checks the server digest only when playing, so the digest form is not needed for
- * publishers.
+ * Server side of the RTMP handshake (streaming.md §1.2): read C0+C1, answer S0+S1+S2, wait for C2, then leave the
+ * pipeline. Bytes that arrive with C2 (ffmpeg sends {@code connect} right behind it) are passed on to the chunk
+ * decoder when this handler is removed. S1 and S2 are {@link HandshakeReply}'s: the digest form for a client that
+ * sent a digest, else the simple one. C2's content does not matter to a server.
  */
 public final class RtmpHandshakeHandler extends ByteToMessageDecoder {
   public static final int HANDSHAKE_SIZE = 1536;
@@ -34,14 +32,11 @@ public final class RtmpHandshakeHandler extends ByteToMessageDecoder {
         ctx.close();
         return;
       }
+      byte[] c1 = new byte[HANDSHAKE_SIZE];
+      in.readBytes(c1);
       ByteBuf reply = ctx.alloc().buffer(1 + 2 * HANDSHAKE_SIZE);
       reply.writeByte(RTMP_VERSION);
-      reply.writeInt((int) (System.currentTimeMillis() & 0xFFFFFFFFL));
-      reply.writeInt(0);
-      byte[] random = new byte[HANDSHAKE_SIZE - 8];
-      ThreadLocalRandom.current().nextBytes(random);
-      reply.writeBytes(random);
-      reply.writeBytes(in, HANDSHAKE_SIZE); // S2 echoes C1
+      reply.writeBytes(HandshakeReply.reply(c1, (int) System.currentTimeMillis(), ThreadLocalRandom.current()));
       ctx.writeAndFlush(reply);
       sentReply = true;
     }
