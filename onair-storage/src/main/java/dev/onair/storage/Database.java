@@ -20,7 +20,8 @@ import org.flywaydb.core.Flyway;
  *
  * <p>Durability: H2 normally delays writing committed transactions by up to 500 ms ({@code WRITE_DELAY}), which a
  * SIGKILL would lose even though the client was told the write succeeded. {@code WRITE_DELAY=0} makes every commit
- * reach the file before it returns; the crash test in onair-it checks it end to end.
+ * reach the file before it returns; {@link EmbeddedFileRecovery} makes sure that a restart after a crash finds it
+ * there (H2's quick recovery alone can open an older version). The crash tests in onair-it check it end to end.
  *
  * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would otherwise close the database while Onair's
  * orderly stop is still writing (buffered metrics, access-key last-use times), which then fail with "Database is
@@ -68,6 +69,8 @@ public final class Database implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create " + dbDir, e);
       }
+      // Before the pool opens it: after a crash, H2's own quick recovery can miss the newest chunks (see there).
+      EmbeddedFileRecovery.recoverIfUnclean(dbDir.resolve("onair.mv.db"));
       config.setJdbcUrl(h2Url(dbDir.resolve("onair")));
       config.setUsername("onair");
       config.setPassword("");
