@@ -1,5 +1,6 @@
 package dev.onair.storage;
 
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -21,13 +22,13 @@ final class ColumnLabels {
   private ColumnLabels() {}
 
   /** Lower-cased label to 1-based index, first column of a label winning as in JDBC; empty when not cacheable. */
-  static Map<String, Integer> of(String sql, ResultSetMetaData metadata) throws SQLException {
+  static Map<String, Integer> of(String sql, ResultSet resultSet) throws SQLException {
     if (sql.indexOf('*') >= 0) {
       return NONE;
     }
     Map<String, Integer> labels = BY_STATEMENT.get(sql);
     if (labels == null) {
-      labels = read(metadata);
+      labels = read(resultSet.getMetaData()); // only on a miss: the driver builds a new object per call
       if (BY_STATEMENT.size() >= MAX_STATEMENTS) {
         BY_STATEMENT.clear(); // statements built per call (IN lists) must not grow it without bound
       }

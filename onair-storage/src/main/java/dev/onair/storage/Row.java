@@ -24,7 +24,7 @@ public final class Row {
   /** The column's index, or 0 when the driver is to resolve the label. */
   private int index(String column) throws SQLException {
     if (labels == null) {
-      labels = ColumnLabels.of(sql, resultSet.getMetaData());
+      labels = ColumnLabels.of(sql, resultSet);
     }
     Integer index = labels.get(column);
     return index == null ? 0 : index;
