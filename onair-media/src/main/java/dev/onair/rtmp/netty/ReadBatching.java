@@ -135,13 +135,13 @@ final class ReadBatching {
    * bytes arrived but unread. The next measurement raises the mark again.
    */
   void kick() {
-    if (unsupported || batchNanos <= 0) {
+    if (unsupported) {
       return;
     }
-    if (mark == 1) {
-      setMark.test(1);
-    } else {
+    if (mark > 1) {
       apply(1);
+    } else if (!setMark.test(1)) {
+      unsupported = true; // also with batching off: the re-test is what matters here
     }
   }
 

@@ -188,6 +188,35 @@ class ReadBatchingTest {
     assertThat(ticker.pending()).isZero();
   }
 
+  static Stream<Arguments> kicks() {
+    return Stream.of(
+        Arguments.of("batching: back to 1 byte and checks stopped, then set again", 50L, true, List.of(19_550, 1, 1)),
+        Arguments.of("mark already 1 byte (batching off): set each time, so the kernel re-tests readiness", 0L, true,
+            List.of(1, 1)),
+        Arguments.of("no such option: tried once, never again", 50L, false, List.of(1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kicks")
+  void kick_twice_reArmsTheRead(String rule, long batchMillis, boolean supported, List<Integer> expected) {
+    FakeTicker ticker = new FakeTicker();
+    List<Integer> set = new ArrayList<>();
+    ReadBatching batching = new ReadBatching(mark -> set.add(mark) && supported, ticker, () -> ticker.now,
+        Duration.ofMillis(batchMillis), CHECK);
+    if (supported) {
+      for (Step step : timeline(reads(0, 1_000, 50, 19_550))) {
+        ticker.advanceTo(step.at());
+        batching.media(step.bytes());
+        batching.readComplete(step.publishing(), step.at());
+      }
+    }
+    batching.kick();
+    batching.kick();
+    assertThat(set).isEqualTo(expected);
+    assertThat(batching.mark()).isEqualTo(1);
+    assertThat(ticker.pending()).isZero();
+  }
+
   /** A clock and a periodic scheduler in one: advancing the clock runs the checks that fall due, in order. */
   static final class FakeTicker implements ReadBatching.Ticker {
     long now;
