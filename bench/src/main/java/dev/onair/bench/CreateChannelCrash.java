@@ -76,13 +76,14 @@ public final class CreateChannelCrash {
   }
 
   /** {@code lost}: every channel acknowledged in any round so far that is missing; {@code newlyLost}: of this round. */
-  record RoundResult(int acked, int found, List<String> lost, int newlyLost, long usage, long killAfterMs) {
+  record RoundResult(int acked, int found, List<String> lost, int newlyLost, long usage, long killAfterMs,
+      String versions) {
     boolean usageMatches() {
       return usage == found;
     }
 
     String line() {
-      return "killAfterMs=" + killAfterMs + " acknowledgedThisRound=" + acked + " channelsInFile=" + found + " usage=" + usage
+      return versions + " killAfterMs=" + killAfterMs + " acknowledgedThisRound=" + acked + " channelsInFile=" + found + " usage=" + usage
           + " newlyLost=" + newlyLost + " missingSoFar=" + lost.size() + (lost.isEmpty() ? "" : " " + lost) + (usageMatches() ? "" : " USAGE-MISMATCH");
     }
   }
@@ -143,7 +144,9 @@ public final class CreateChannelCrash {
       Map<String, Long> written = Map.copyOf(acknowledged);
       // the file exactly as the killed process left it, before H2's recovery on open changes it
       Path file = dataDir.resolve("db").resolve("onair.mv.db");
-      Files.copy(file, dataDir.resolve("killed-" + killMicros + ".mv.db"));
+      Path killedImage = dataDir.resolve("killed-" + killMicros + ".mv.db");
+      Files.copy(file, killedImage);
+      String versions = "h2QuickRecovery=v" + version(killedImage, false) + " fullScan=v" + version(killedImage, true);
       int ackedThisRound = written.size();
       everAcknowledged.putAll(written);
       Map<String, Integer> inFile = new HashMap<>();
@@ -174,12 +177,26 @@ public final class CreateChannelCrash {
               + ")") + " answered " + (killMicros - entry.getValue()) / 1000.0 + " ms before the kill");
         }
       });
-      return new RoundResult(ackedThisRound, inFile.size(), lost, newlyLost, usage, killAfterMs);
+      return new RoundResult(ackedThisRound, inFile.size(), lost, newlyLost, usage, killAfterMs, versions);
     } finally {
       if (server.isAlive()) {
         server.destroyForcibly();
         server.waitFor(30, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** The version H2 opens a copy of {@code image} at: its quick recovery, or a full scan of every block. */
+  private static long version(Path image, boolean fullScan) throws IOException {
+    Path copy = Files.createTempFile(image.getParent(), "version", ".mv.db");
+    Files.copy(image, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    org.h2.mvstore.MVStore.Builder builder = new org.h2.mvstore.MVStore.Builder().fileName(copy.toString()).readOnly();
+    org.h2.mvstore.MVStore store = (fullScan ? builder.recoveryMode() : builder).open();
+    try {
+      return store.getCurrentVersion();
+    } finally {
+      store.closeImmediately();
+      Files.delete(copy);
     }
   }
 

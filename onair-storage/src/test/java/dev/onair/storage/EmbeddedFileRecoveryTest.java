@@ -45,8 +45,11 @@ class EmbeddedFileRecoveryTest {
     for (int i = 0; i < COMMITS; i++) {
       Path file = crashImages.get(i).resolve("db").resolve("onair.mv.db");
       assertThat(EmbeddedFileRecovery.closedCleanly(file)).isFalse();
-      if (version(file, false) < version(file, true)) {
+      long fullScan = version(file, true);
+      if (version(file, false) < fullScan) {
         quickRecoveryOpensOlder.add(i);
+        // the cheap pre-check must see that the full scan is needed
+        assertThat(EmbeddedFileRecovery.newestChunkVersionInFile(file)).isGreaterThanOrEqualTo(fullScan);
       }
     }
     assertThat(quickRecoveryOpensOlder)

@@ -47,7 +47,9 @@ final class RestartableServer implements AutoCloseable {
     builder.environment().put("ONAIR_ADMIN_ACCESS_KEY_ID", OnairProcess.ADMIN_ACCESS_KEY_ID);
     builder.environment().put("ONAIR_ADMIN_SECRET_ACCESS_KEY", OnairProcess.ADMIN_SECRET_ACCESS_KEY);
     process = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    // 180 s: on this shared two-core machine a start takes 60-120 s at load 30-40, and a restart after a kill may
+    // first scan the database file (Database.open's recovery)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("onair exited during startup:\n" + log());
@@ -57,7 +59,7 @@ final class RestartableServer implements AutoCloseable {
       }
       sleep(50);
     }
-    throw new AssertionError("onair not healthy within 60 s:\n" + log());
+    throw new AssertionError("onair not healthy within 180 s:\n" + log());
   }
 
   /** SIGKILL: no shutdown hook, no flush. */
