@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.onair.storage.jdbc.ivs.ResourceUsageRecount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +22,8 @@ import org.flywaydb.core.Flyway;
  * <p>Durability: H2 normally delays writing committed transactions by up to 500 ms ({@code WRITE_DELAY}), which a
  * SIGKILL would lose even though the client was told the write succeeded. {@code WRITE_DELAY=0} makes every commit
  * reach the file before it returns; {@link EmbeddedFileRecovery} makes sure that a restart after a crash finds it
- * there (H2's quick recovery alone can open an older version). The crash tests in onair-it check it end to end.
+ * there (H2's quick recovery alone can open an older version), and after such a stop {@link ResourceUsageRecount}
+ * sets the IVS quota counters back to their rows. The crash tests in onair-it check it end to end.
  *
  * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would otherwise close the database while Onair's
  * orderly stop is still writing (buffered metrics, access-key last-use times), which then fail with "Database is
@@ -51,6 +53,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setAutoCommit(true);
     Dialect dialect;
+    boolean uncleanStop = false;
     if (settings.usesPostgres()) {
       dialect = Dialect.POSTGRES;
       PostgresUrl url = PostgresUrl.parse(settings.databaseUrl());
@@ -70,7 +73,7 @@ public final class Database implements AutoCloseable {
         throw new UncheckedIOException("cannot create " + dbDir, e);
       }
       // Before the pool opens it: after a crash, H2's own quick recovery can miss the newest chunks (see there).
-      EmbeddedFileRecovery.recoverIfUnclean(dbDir.resolve("onair.mv.db"));
+      uncleanStop = EmbeddedFileRecovery.recoverIfUnclean(dbDir.resolve("onair.mv.db"));
       config.setJdbcUrl(h2Url(dbDir.resolve("onair")));
       config.setUsername("onair");
       config.setPassword("");
@@ -85,6 +88,10 @@ public final class Database implements AutoCloseable {
           .outOfOrder(true)
           .load()
           .migrate();
+      if (uncleanStop) {
+        // H2 can reopen part of a transaction that had not returned (see ResourceUsageRecount); PostgreSQL cannot.
+        ResourceUsageRecount.run(new Jdbc(dataSource));
+      }
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -37,7 +37,10 @@ final class EmbeddedFileRecovery {
 
   private EmbeddedFileRecovery() {}
 
-  /** @return true when {@code mvFile} was not closed cleanly and was recovered by a full scan */
+  /**
+   * @return true when {@code mvFile} exists, was not closed cleanly and is not open already (whether or not it
+   *     needed the full scan): the caller then repairs what a half-written transaction can leave (quota counters)
+   */
   static boolean recoverIfUnclean(Path mvFile) {
     if (!Files.isRegularFile(mvFile) || closedCleanly(mvFile)) {
       return false;
@@ -55,7 +58,7 @@ final class EmbeddedFileRecovery {
     }
     long newest = newestChunkVersionInFile(mvFile);
     if (newest <= quick) {
-      return false;
+      return true;
     }
     long started = System.nanoTime();
     MVStore store = new MVStore.Builder().fileName(mvFile.toString()).recoveryMode().open();
