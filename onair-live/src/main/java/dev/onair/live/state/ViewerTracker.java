@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Distinct playback sessions of one channel seen recently, with the country each was last seen from. A player polls
@@ -34,29 +35,28 @@ public final class ViewerTracker {
   }
 
   public long count(long nowMillis) {
-    long count = 0;
-    for (Iterator<Map.Entry<String, Seen>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-      if (nowMillis - it.next().getValue().atMillis() > WINDOW_MILLIS) {
-        it.remove();
-      } else {
-        count++;
-      }
-    }
-    return count;
+    long[] count = {0};
+    forEachWithinWindow(nowMillis, seen -> count[0]++);
+    return count[0];
   }
 
   /** Viewers seen within the window, by country; the counts add up to {@link #count}. */
   public Map<String, Long> countByCountry(long nowMillis) {
     Map<String, Long> counts = new HashMap<>();
-    for (Iterator<Map.Entry<String, Seen>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-      Seen seen = it.next().getValue();
+    forEachWithinWindow(nowMillis, seen -> counts.merge(seen.country(), 1L, Long::sum));
+    return counts;
+  }
+
+  /** Forgets the viewers who left the window and hands each remaining one to {@code viewer}. */
+  private void forEachWithinWindow(long nowMillis, Consumer<Seen> viewer) {
+    for (Iterator<Seen> it = lastSeen.values().iterator(); it.hasNext(); ) {
+      Seen seen = it.next();
       if (nowMillis - seen.atMillis() > WINDOW_MILLIS) {
         it.remove();
       } else {
-        counts.merge(seen.country(), 1L, Long::sum);
+        viewer.accept(seen);
       }
     }
-    return counts;
   }
 
   static String countryCode(String header) {
