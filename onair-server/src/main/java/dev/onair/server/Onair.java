@@ -229,7 +229,8 @@ public final class Onair implements AutoCloseable {
                 () -> nodeAddress(config),
                 new JdbcPublisherLease(jdbc),
                 LiveCluster.DEFAULT_LEASE_TTL,
-                cipher.deriveKey("onair-internal-route-v1")));
+                cipher.deriveKey("onair-internal-route-v1"),
+                !embeddedStore));
     resources.push(live);
 
     IvsDependencies ivsDependencies =

@@ -18,10 +18,13 @@ import java.util.function.Supplier;
  * @param leaseTtl how long a lease outlives its last heartbeat: the bound on noticing a dead node
  * @param internalKey HMAC key of the internal playback route (derived from the shared master key); null turns
  *     forwarding off
+ * @param shared whether other processes use the same lease table (PostgreSQL): then a broadcast's changed health
+ *     and viewer count are written within a tick and stop requests are polled every tick. The embedded H2 file is
+ *     locked by one process, so nobody else reads the rows or sets their stop flag while it runs
  */
 public record LiveCluster(String nodeId, Supplier<String> nodeAddress, PublisherLease leases, Duration leaseTtl,
-    byte[] internalKey) {
-  /** Heartbeats every tick (1 s): ten missed in a row, and the lease is up for reaping. */
+    byte[] internalKey, boolean shared) {
+  /** Renewed every third of it (see {@link #renewEvery}): a dead node's leases are reaped within 10 s. */
   public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
 
   public LiveCluster {
@@ -32,9 +35,23 @@ public record LiveCluster(String nodeId, Supplier<String> nodeAddress, Publisher
     internalKey = internalKey == null ? null : internalKey.clone();
   }
 
+  /** A node of a shared database (the safe default: figures and stop requests within a tick). */
+  public LiveCluster(String nodeId, Supplier<String> nodeAddress, PublisherLease leases, Duration leaseTtl,
+      byte[] internalKey) {
+    this(nodeId, nodeAddress, leases, leaseTtl, internalKey, true);
+  }
+
   /** A cluster of one: leases in memory, nothing forwarded. */
   public static LiveCluster single() {
-    return new LiveCluster(newNodeId(), () -> null, new InMemoryPublisherLease(), DEFAULT_LEASE_TTL, null);
+    return new LiveCluster(newNodeId(), () -> null, new InMemoryPublisherLease(), DEFAULT_LEASE_TTL, null, false);
+  }
+
+  /**
+   * How long a lease goes without being written: a third of the TTL, so two renewals in a row may fail (a
+   * database hiccup) before anyone may reap it, while a node that died is still noticed within the TTL.
+   */
+  public Duration renewEvery() {
+    return leaseTtl.dividedBy(3);
   }
 
   public static String newNodeId() {
@@ -48,6 +65,6 @@ public record LiveCluster(String nodeId, Supplier<String> nodeAddress, Publisher
 
   @Override
   public String toString() {
-    return "LiveCluster[" + nodeId + ", leaseTtl=" + leaseTtl + "]";
+    return "LiveCluster[" + nodeId + ", leaseTtl=" + leaseTtl + ", shared=" + shared + "]";
   }
 }

@@ -67,6 +67,12 @@ public final class InMemoryPublisherLease implements PublisherLease {
   }
 
   @Override
+  public synchronized List<Lease> stopRequested(String nodeId) {
+    return rows.values().stream().filter(s -> s.stopRequested() && s.lease().nodeId().equals(nodeId))
+        .map(LeaseState::lease).sorted(Comparator.comparing(Lease::channelArn)).toList();
+  }
+
+  @Override
   public synchronized void release(Lease lease) {
     if (mine(lease) != null) {
       rows.remove(lease.channelArn());

@@ -65,6 +65,12 @@ public interface PublisherLease {
    */
   boolean requestStop(String channelArn, String streamKeyArn, Instant now);
 
+  /**
+   * The leases of {@code nodeId} whose stop flag another node set ({@link #requestStop}): a read, for a holder
+   * that polls for stops between the heartbeats that write its row.
+   */
+  List<Lease> stopRequested(String nodeId);
+
   /** Ends the lease if it is still this one's; a lease already taken over is left alone. */
   void release(Lease lease);
 

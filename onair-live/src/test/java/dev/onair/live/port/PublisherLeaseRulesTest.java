@@ -73,6 +73,13 @@ class PublisherLeaseRulesTest {
               return s.leases().heartbeatAll(java.util.List.of(new PublisherLease.Beat(s.leaseA(), "HEALTHY", 0)),
                   T0.plusSeconds(2), TTL) + "," + s.leases().find(CHANNEL).orElseThrow().expiresAt();
             }, "[STOP_REQUESTED]," + T0.plusSeconds(12)),
+        new Case("stopRequested: nothing until another node asks",
+            s -> s.leases().stopRequested("A"), java.util.List.of()),
+        new Case("stopRequested lists the holder's lease once asked, and only to its holder",
+            s -> {
+              s.leases().requestStop(CHANNEL, null, T0.plusSeconds(1));
+              return s.leases().stopRequested("A").size() + "," + s.leases().stopRequested("B").size();
+            }, "1,0"),
         new Case("stop for another stream key: not matched",
             s -> s.leases().requestStop(CHANNEL, "arn:key/other", T0.plusSeconds(1)), false),
         new Case("stop for the holder's stream key: matched",

@@ -246,8 +246,12 @@ abstract class ClusterRaceContract {
         new PublisherLease.Holder("10.0.0.1:8080", PREFIX + "stream-key/k", NOW));
     assertThat(seen.lease().expiresAt()).isEqualTo(NOW.plusSeconds(11));
 
+    assertThat(holder.stopRequested("node-a")).extracting(PublisherLease.Lease::channelArn).doesNotContain(channel);
     assertThat(other.requestStop(channel, PREFIX + "stream-key/other", NOW.plusSeconds(2))).isFalse();
     assertThat(other.requestStop(channel, PREFIX + "stream-key/k", NOW.plusSeconds(2))).isTrue();
+    // The holder's poll between writes sees the flag (a read), listing only its own leases.
+    assertThat(holder.stopRequested("node-a")).extracting(PublisherLease.Lease::channelArn).contains(channel);
+    assertThat(holder.stopRequested("node-b")).extracting(PublisherLease.Lease::channelArn).doesNotContain(channel);
     assertThat(holder.heartbeat(lease, NOW.plusSeconds(3), Duration.ofSeconds(10), "HEALTHY", 1))
         .isEqualTo(PublisherLease.Renewal.STOP_REQUESTED);
     assertThat(other.state(channel).orElseThrow().lease().expiresAt()).isEqualTo(NOW.plusSeconds(13));

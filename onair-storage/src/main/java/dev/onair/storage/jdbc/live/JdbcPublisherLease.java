@@ -138,6 +138,14 @@ public final class JdbcPublisherLease implements PublisherLease {
   }
 
   @Override
+  public List<Lease> stopRequested(String nodeId) {
+    return jdbc.query(
+        "select " + COLUMNS + " from live_publisher_lease where node_id = ? and stop_requested = true"
+            + " order by channel_arn",
+        JdbcPublisherLease::map, nodeId);
+  }
+
+  @Override
   public void release(Lease lease) {
     jdbc.update(
         "delete from live_publisher_lease where channel_arn = ? and node_id = ? and session_id = ?",
