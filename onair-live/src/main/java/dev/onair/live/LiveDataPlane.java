@@ -68,6 +68,7 @@ public final class LiveDataPlane implements AutoCloseable {
   private final ExecutorService recordingPool;
   private final ExecutorService thumbnailPool;
   private final ThreadPoolExecutor admissionPool;
+  private final ExecutorService sessionWrites;
   private RtmpServer rtmp;
   private RtmpServer rtmps;
 
@@ -83,8 +84,11 @@ public final class LiveDataPlane implements AutoCloseable {
         () -> FfmpegJpegEncoder.detect("ffmpeg", FfmpegJpegEncoder.DEFAULT_TIMEOUT));
     RecordingStarter recordings = recorder == null ? RecordingStarter.none() : recorder;
     leases = new LeaseKeeper(cluster, deps.clock());
+    // A publisher's session writes (first codec configuration, end of broadcast) leave its event loop, which other
+    // publishers share; the state service keeps each channel's writes in order.
+    sessionWrites = Executors.newFixedThreadPool(2, threads("onair-session-writes"));
     state = new LiveStreamStateService(deps.sessions(), recordings, LiveStreamStateService::defaultSegmenterConfig,
-        deps.ids(), deps.clock(), leases);
+        deps.ids(), deps.clock(), leases, sessionWrites);
     leases.onStop(state::stopStream);
     InternalAuth auth = cluster.internalKey() == null ? null : new InternalAuth(cluster.internalKey(), deps.clock());
     internalMetadata = auth == null ? null : new InternalMetadata(auth, state::putMetadata, deps.clock());
@@ -253,6 +257,9 @@ public final class LiveDataPlane implements AutoCloseable {
     closeQuietly(rtmps);
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    // The ended broadcasts' rows (events, session end, lease release) are written before the store closes.
+    sessionWrites.shutdown();
+    awaitQuietly(sessionWrites, 5);
     if (recorder != null) {
       recorder.drain(RECORDING_DRAIN);
     }

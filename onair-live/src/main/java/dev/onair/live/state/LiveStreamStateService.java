@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
   private final IdGenerator ids;
   private final Clock clock;
   private final PublisherGate gate;
+  private final SerialLanes writes;
   private final Map<String, Broadcast> live = new ConcurrentHashMap<>();
   private final Map<Broadcast, StreamHealth> lastHealth = new ConcurrentHashMap<>();
   private final Map<Broadcast, StoredIngest> stored = new ConcurrentHashMap<>();
@@ -72,9 +74,21 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     this(sessions, recordings, segmenterConfigs, ids, clock, PublisherGate.OPEN);
   }
 
-  /** @param gate decides, with the other nodes, whether this node may take the channel's publisher */
+  /** Session writes on the calling thread (tests). */
   public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
       Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock, PublisherGate gate) {
+    this(sessions, recordings, segmenterConfigs, ids, clock, gate, Runnable::run);
+  }
+
+  /**
+   * @param gate decides, with the other nodes, whether this node may take the channel's publisher
+   * @param writes runs the session writes a publisher's connection causes (ingest figures at the first codec
+   *     configuration, the end-of-broadcast rows): never the RTMP event loop, which other publishers share
+   */
+  public LiveStreamStateService(LiveSessionRepository sessions, RecordingStarter recordings,
+      Function<Channel, SegmenterConfig> segmenterConfigs, IdGenerator ids, Clock clock, PublisherGate gate,
+      Executor writes) {
+    this.writes = new SerialLanes(writes);
     this.gate = requireNonNull(gate, "gate is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
     this.recordings = requireNonNull(recordings, "recordings is null");
@@ -111,6 +125,8 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     // Claimed before the session row exists, so an open session without a live lease is always an orphan.
     boolean admitted;
     try {
+      // The channel's previous broadcast may still be writing its end (and releasing its lease) on the lane.
+      writes.awaitIdle(channel.arn());
       admitted = gate.admit(broadcast);
     } catch (RuntimeException e) {
       live.remove(channel.arn(), broadcast);
@@ -155,7 +171,7 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
 
       @Override
       public void onStreamInfo(dev.onair.rtmp.session.StreamInfo info) {
-        persistIngest(broadcast);
+        writes.submit(broadcast.channelArn(), () -> persistIngest(broadcast));
       }
 
       @Override
@@ -214,6 +230,11 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
     }
     lastHealth.remove(broadcast);
     Instant end = clock.instant();
+    // Called on the event loop (disconnect, unpublish, idle timeout): the rows are written on the channel's lane.
+    writes.submit(broadcast.channelArn(), () -> writeEnd(broadcast, end));
+  }
+
+  private void writeEnd(Broadcast broadcast, Instant end) {
     persistIngest(broadcast);
     stored.remove(broadcast);
     event(broadcast, StreamEvents.state(StreamEvents.STREAM_END, end));
