@@ -283,7 +283,9 @@ public final class Onair implements AutoCloseable {
                 new MetricsHandler(monitoring.prometheus()::scrape, PrometheusRegistry.CONTENT_TYPE))
             .exact("/console", LocalHandler.sync(console::handle))
             .prefix("/console/", LocalHandler.sync(console::handle))
-            .prefix("/api/video/v1/", (request, requestId) -> live.playback().handle(request))
+            // served from memory on the event loop unless it needs the store (LocalHandler, PlaybackRoutes)
+            .prefix("/api/video/v1/", LocalHandler.of((request, requestId) -> live.playback().handle(request),
+                request -> live.playback().answersWithoutBlocking(request)))
             // forwarded playback from other nodes; refused without their HMAC (ARCHITECTURE.md, Scale-out)
             .prefix(InternalPlayback.PREFIX + "/",
                 (request, requestId) -> live.internalPlayback().handle(request))

@@ -74,6 +74,16 @@ public final class PlaybackProxy implements PlaybackHandler {
         .connectTimeout(Duration.ofSeconds(2)).build();
   }
 
+  /** What is served here may run on the event loop as the local routes decide; a lease lookup may not. */
+  @Override
+  public boolean answersWithoutBlocking(HttpRequest request) {
+    Optional<PlaybackPath> path = PlaybackPath.parse(request.rawPath());
+    if (path.isEmpty() || request.method().equals("OPTIONS") || liveHere.test(path.get().channelArn())) {
+      return local.answersWithoutBlocking(request);
+    }
+    return false;
+  }
+
   @Override
   public CompletableFuture<HttpResponse> handle(HttpRequest request) {
     Optional<PlaybackPath> path = PlaybackPath.parse(request.rawPath());

@@ -11,4 +11,12 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface PlaybackHandler {
   CompletableFuture<HttpResponse> handle(HttpRequest request);
+
+  /**
+   * Whether {@link #handle} needs no store, file or other node for this request (an answer that waits for the
+   * segmenter is fine: it holds no thread), so the event loop may run it. Must be cheap and must not throw.
+   */
+  default boolean answersWithoutBlocking(HttpRequest request) {
+    return false;
+  }
 }

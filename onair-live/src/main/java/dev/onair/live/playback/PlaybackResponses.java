@@ -23,6 +23,10 @@ final class PlaybackResponses {
     return media(200, PLAYLIST_TYPE, text.getBytes(StandardCharsets.UTF_8), cacheControl, allowOrigin);
   }
 
+  static HttpResponse playlist(byte[] body, String cacheControl, String allowOrigin) {
+    return media(200, PLAYLIST_TYPE, body, cacheControl, allowOrigin);
+  }
+
   static HttpResponse media(int status, String contentType, byte[] body, String cacheControl, String allowOrigin) {
     HttpHeaders headers = HttpHeaders.of("Content-Type", contentType, "Cache-Control", cacheControl);
     if (allowOrigin != null) {

@@ -32,6 +32,7 @@ import java.util.function.Function;
  */
 public final class PlaybackRestrictions {
   static final long CACHE_MILLIS = 5_000;
+  static final long INLINE_MARGIN_MILLIS = 1_000;
 
   /** The decision for one request. */
   public sealed interface Verdict {}
@@ -132,6 +133,18 @@ public final class PlaybackRestrictions {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@link #check} for this policy will be answered from the cache (no policy, or one cached for at least
+   * another second, so a request classified now is still a hit when it runs).
+   */
+  public boolean answersWithoutBlocking(String policyArn) {
+    if (policyArn == null || policyArn.isEmpty()) {
+      return true;
+    }
+    Cached cached = cache.get(policyArn);
+    return cached != null && cached.expiresAt() - clock.millis() > INLINE_MARGIN_MILLIS;
   }
 
   private Optional<PlaybackRestrictionPolicy> policy(String arn) {

@@ -38,6 +38,7 @@ public final class PlaybackRoutes implements PlaybackHandler {
   private final PlaybackRestrictions restrictions;
   private final Clock clock;
   private final Executor executor;
+  private final RenderedPlaylists rendered = new RenderedPlaylists();
 
   /**
    * @param broadcasts the live broadcast of a channel ARN
@@ -57,6 +58,38 @@ public final class PlaybackRoutes implements PlaybackHandler {
     this.restrictions = requireNonNull(restrictions, "restrictions is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.executor = requireNonNull(executor, "executor is null");
+  }
+
+  /**
+   * Whether this request needs no store read, so the event loop may answer it: everything but a private channel's
+   * multivariant playlist (playback key pairs and revocations are read from the store), a whole segment (its
+   * parts are copied into one array, ~100 us for 2 s at 3 Mbps, kept off the loop) and a request whose
+   * restriction policy is not in the cache for at least another second. A channel not live here is left to a
+   * worker too (the cluster proxy may look up its lease). Each check is a map lookup; the path is read by hand.
+   */
+  @Override
+  public boolean answersWithoutBlocking(HttpRequest request) {
+    String method = request.method();
+    if (method.equals("OPTIONS")) {
+      return true;
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return false;
+    }
+    Optional<PlaybackPath> parsed = PlaybackPath.parse(request.rawPath());
+    if (parsed.isEmpty()) {
+      return true; // 404 at once
+    }
+    Optional<Broadcast> live = broadcasts.apply(parsed.get().channelArn());
+    if (live.isEmpty()) {
+      return false;
+    }
+    var channel = live.get().channel();
+    PlaybackPath.Kind kind = parsed.get().kind();
+    if ((channel.authorized() && kind == PlaybackPath.Kind.MULTIVARIANT) || kind == PlaybackPath.Kind.SEGMENT) {
+      return false;
+    }
+    return restrictions.answersWithoutBlocking(channel.playbackRestrictionPolicyArn());
   }
 
   @Override
@@ -162,7 +195,6 @@ public final class PlaybackRoutes implements PlaybackHandler {
     LiveSegmenter segmenter = broadcast.segmenter();
     SegmentWindow window = segmenter.snapshot();
     boolean lowLatency = broadcast.lowLatency();
-    HlsNaming naming = naming(suffix);
     BlockingReload.Decision decision = BlockingReload.decide(
         request.queryParameter("_HLS_msn"), request.queryParameter("_HLS_part"), lowLatency, window);
     String cache = lowLatency ? PlaybackResponses.NO_CACHE : PlaybackResponses.SHORT_CACHE;
@@ -173,10 +205,11 @@ public final class PlaybackRoutes implements PlaybackHandler {
       // RFC 8216bis §6.2.5.2: a server SHOULD give up after three target durations and answer 503.
       Duration timeout = Duration.ofSeconds(3L * window.targetDuration());
       return segmenter.await(await.msn(), await.part(), timeout).handleAsync((ready, error) -> error == null
-          ? PlaybackResponses.playlist(LiveSegmenter.playlist(ready, true, naming), cache, "*")
+          ? PlaybackResponses.playlist(rendered.playlist(broadcast.channelArn(), ready, true, suffix), cache, "*")
           : PlaybackResponses.error(503, "the requested segment or part did not appear in time"), executor);
     }
-    return done(PlaybackResponses.playlist(LiveSegmenter.playlist(window, lowLatency, naming), cache, "*"));
+    return done(PlaybackResponses.playlist(rendered.playlist(broadcast.channelArn(), window, lowLatency, suffix),
+        cache, "*"));
   }
 
   /** A part that exists is served; the hinted next part is held until it is complete (§6.2.6). */

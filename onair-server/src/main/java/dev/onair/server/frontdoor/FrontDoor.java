@@ -41,12 +41,12 @@ public final class FrontDoor implements HttpHandler {
     this.pipeline = new AwsPipeline(services, authenticator, policies, accountId, clock, observer);
   }
 
-  /** Local routes that say so (health), and the signed reads {@link InlineReads} covers. */
+  /** Local routes that say so (health, playback served from memory), and the signed reads {@link InlineReads} covers. */
   @Override
   public boolean answersWithoutBlocking(HttpRequest request) {
     Optional<LocalHandler> local = localRoutes.match(request);
     if (local.isPresent()) {
-      return local.get().answersWithoutBlocking();
+      return local.get().answersWithoutBlocking(request);
     }
     return inlineReads.covers(request, services);
   }

@@ -17,6 +17,30 @@ public interface LocalHandler {
     return false;
   }
 
+  /** Per request, for routes where it depends on the request (playback); by default {@link #answersWithoutBlocking()}. */
+  default boolean answersWithoutBlocking(HttpRequest request) {
+    return answersWithoutBlocking();
+  }
+
+  /**
+   * A route whose {@code inline} test says, per request, what the event loop may answer itself.
+   *
+   * @param inline cheap, must not throw
+   */
+  static LocalHandler of(LocalHandler handler, java.util.function.Predicate<HttpRequest> inline) {
+    return new LocalHandler() {
+      @Override
+      public CompletableFuture<HttpResponse> handle(HttpRequest request, String requestId) {
+        return handler.handle(request, requestId);
+      }
+
+      @Override
+      public boolean answersWithoutBlocking(HttpRequest request) {
+        return inline.test(request);
+      }
+    };
+  }
+
   /** Adapts a handler that answers at once. */
   static LocalHandler sync(java.util.function.BiFunction<HttpRequest, String, HttpResponse> handler) {
     return (request, requestId) -> CompletableFuture.completedFuture(handler.apply(request, requestId));
