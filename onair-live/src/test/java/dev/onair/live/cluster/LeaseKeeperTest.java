@@ -40,6 +40,7 @@ class LeaseKeeperTest {
   private static final Duration TTL = Duration.ofSeconds(10);
   private static final Channel ZERO = Fakes.channel("zero", true, "LOW", "TS", "", false);
   private static final Channel ONE = Fakes.channel("one", true, "LOW", "TS", "", false);
+  private static final Channel LATE = Fakes.channel("late", true, "LOW", "TS", "", false);
 
   /**
    * @param writes "tick:rows" for each tick that wrote lease rows
@@ -66,9 +67,10 @@ class LeaseKeeperTest {
             Map.of(2, env -> env.steal(ZERO)), "4:2 8:1 12:1", "", "4:zero"),
         new Case("shared, steady: first figures at once, then renewals; stop flags read in between", true, Map.of(),
             "1:2 5:2 9:2", "2 3 4 6 7 8 10 11 12", ""),
-        new Case("shared, a viewer joins: that row written in that tick, and renewed on its own clock", true,
-            Map.of(2, env -> env.viewer(ZERO)), "1:2 2:1 5:1 6:1 9:1 10:1",
-            "2 3 4 5 6 7 8 9 10 11 12", ""),
+        new Case("shared, a viewer joins: that row written in that tick; the next renewal takes both again", true,
+            Map.of(2, env -> env.viewer(ZERO)), "1:2 2:1 5:2 9:2", "2 3 4 6 7 8 10 11 12", ""),
+        new Case("embedded, one admitted 3 s after the others: its first renewal takes theirs along", false,
+            Map.of(3, env -> env.admitLate()), "4:2 7:3 11:3", "", ""),
         new Case("shared, stop flag set between writes: seen by the next tick's poll", true,
             Map.of(2, env -> env.requestStop(ONE)), "1:2 5:2 9:2", "2 3 4 6 7 8 10 11 12",
             "2:one 3:one 4:one 5:one 6:one 7:one 8:one 9:one 10:one 11:one 12:one"))
@@ -131,6 +133,12 @@ class LeaseKeeperTest {
             new IngestTicket(channel, channel.arn().replace(":channel/", ":stream-key/"), false)), handle()));
         streamIds.add(state.broadcast(channel.arn()).orElseThrow().streamId());
       }
+    }
+
+    /** A third broadcast, admitted now. */
+    void admitLate() {
+      sinks.add(state.create(new PublishRequest("app", "key", "", "127.0.0.1:1",
+          new IngestTicket(LATE, LATE.arn().replace(":channel/", ":stream-key/"), false)), handle()));
     }
 
     void viewer(Channel channel) {
