@@ -66,11 +66,13 @@ public final class PlaybackLoad {
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
     Map<String, Long> threadsBefore = threadTicks(pids);
     long before = processTicks(pids);
+    long sysBefore = processSystemTicks(pids);
     long start = System.nanoTime();
     long[] latencies = new long[requests];
     int errors = run(target, requests, rate, latencies);
     double seconds = (System.nanoTime() - start) / 1e9;
     long after = processTicks(pids);
+    long sysAfter = processSystemTicks(pids);
     Map<String, Long> threadsAfter = threadTicks(pids);
     client.close();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -79,10 +81,10 @@ public final class PlaybackLoad {
     StringBuilder json = new StringBuilder();
     json.append(String.format(Locale.ROOT,
         "{\"label\":\"%s\",\"kind\":\"%s\",\"mode\":\"%s\",\"requests\":%d,\"errors\":%d,\"seconds\":%.2f,"
-            + "\"rate\":%.1f,\"server_cpu_s\":%.3f,\"cpu_us_per_request\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
+            + "\"rate\":%.1f,\"server_cpu_s\":%.3f,\"server_system_share\":%.2f,\"cpu_us_per_request\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
             + "\"p99_ms\":%.3f,\"max_ms\":%.3f,\"loadavg_before\":\"%s\",\"loadavg_after\":\"%s\",\"threads_us_per_request\":{",
         opts.getOrDefault("label", ""), kind, keep ? "keep" : "new", requests, errors, seconds, requests / seconds,
-        cpuSeconds, cpuSeconds * 1e6 / requests, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
+        cpuSeconds, after == before ? 0.0 : (sysAfter - sysBefore) / (double) (after - before), cpuSeconds * 1e6 / requests, pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
         latencies[latencies.length - 1] / 1e6, loadBefore, loadAfter));
     Map<String, Long> groups = new TreeMap<>();
     threadsAfter.forEach((group, ticks) -> groups.merge(group, ticks - threadsBefore.getOrDefault(group, 0L), Long::sum));
@@ -339,6 +341,15 @@ public final class PlaybackLoad {
     for (long pid : pids) {
       String[] f = statFields(Path.of("/proc/" + pid + "/stat"));
       total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+    return total;
+  }
+
+  /** The kernel's share (stime): on loopback it includes the receiving side's TCP work for what a thread sends. */
+  private static long processSystemTicks(List<Long> pids) throws IOException {
+    long total = 0;
+    for (long pid : pids) {
+      total += Long.parseLong(statFields(Path.of("/proc/" + pid + "/stat"))[12]);
     }
     return total;
   }
