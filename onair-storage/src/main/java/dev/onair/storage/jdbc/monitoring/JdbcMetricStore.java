@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,22 +48,22 @@ public final class JdbcMetricStore implements MetricStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<TreeMap<String, String>> DIMENSIONS = new TypeReference<>() {};
   private static final String INSERT =
-      "insert into monitoring_metric_bucket (series_id, resolution, bucket_start, sample_count, sum_value,"
+      "insert into monitoring_metric_bucket (series_key, resolution, bucket_start, sample_count, sum_value,"
           + " min_value, max_value, samples, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
   private static final String SELECT_FOR_UPDATE =
       "select sample_count, sum_value, min_value, max_value, samples, unit from monitoring_metric_bucket"
-          + " where series_id = ? and resolution = ? and bucket_start = ? for update";
+          + " where series_key = ? and resolution = ? and bucket_start = ? for update";
   private static final String UPDATE =
       "update monitoring_metric_bucket set sample_count = ?, sum_value = ?, min_value = ?, max_value = ?,"
-          + " samples = ?, unit = ? where series_id = ? and resolution = ? and bucket_start = ?";
+          + " samples = ?, unit = ? where series_key = ? and resolution = ? and bucket_start = ?";
 
-  /** A series this node knows is stored, and the last_seen it last wrote for it (epoch seconds). */
-  private record Known(String seriesId, long touchedAt) {}
+  /** A series this node knows is stored, its series_key, and the last_seen it last wrote for it (epoch seconds). */
+  private record Known(long seriesKey, long touchedAt) {}
 
-  private record RowKey(String seriesId, int resolution, long start) implements Comparable<RowKey> {
+  private record RowKey(long seriesKey, int resolution, long start) implements Comparable<RowKey> {
     @Override
     public int compareTo(RowKey other) {
-      int bySeries = seriesId.compareTo(other.seriesId);
+      int bySeries = Long.compare(seriesKey, other.seriesKey);
       if (bySeries != 0) {
         return bySeries;
       }
@@ -93,26 +94,26 @@ public final class JdbcMetricStore implements MetricStore {
       return;
     }
     long seen = seenAt.getEpochSecond();
-    Map<MetricKey, String> ids = new HashMap<>();
-    TreeMap<String, MetricKey> toTouch = new TreeMap<>();
-    TreeMap<RowKey, Bucket> rows = new TreeMap<>();
+    // one entry per series and bucket before the transaction; series keys are resolved inside it (a series may be
+    // new, or forgotten and created again under a new key)
+    Map<MetricKey, Known> remembered = new HashMap<>();
+    Map<MetricKey, TreeMap<Long, Bucket>[]> bySeries = new HashMap<>();
     for (BucketWrite write : writes) {
       MetricKey key = write.key();
-      String seriesId = ids.get(key);
-      if (seriesId == null) {
-        Known remembered = known.get(key);
-        seriesId = remembered == null ? key.seriesId() : remembered.seriesId();
-        ids.put(key, seriesId);
-        if (remembered == null || seen - remembered.touchedAt() >= TOUCH_INTERVAL_SECONDS) {
-          toTouch.put(seriesId, key);
-        }
+      TreeMap<Long, Bucket>[] tiers = bySeries.get(key);
+      if (tiers == null) {
+        tiers = newTiers();
+        bySeries.put(key, tiers);
+        remembered.put(key, known.get(key));
       }
       Bucket bucket = write.bucket();
-      rows.merge(new RowKey(seriesId, write.resolution().seconds(), bucket.start()), bucket, Bucket::merge);
+      tiers[write.resolution().ordinal()].merge(bucket.start(), bucket, Bucket::merge);
     }
+    Map<MetricKey, Long> touched = new HashMap<>();
     for (int attempt = 1; ; attempt++) {
       try {
-        jdbc.transactionVoid(tx -> write(tx, toTouch, rows, seenAt));
+        touched.clear();
+        jdbc.transactionVoid(tx -> write(tx, bySeries, remembered, touched, seenAt));
         break;
       } catch (DataAccessException e) {
         if (attempt >= ATTEMPTS || !retryable(e)) {
@@ -123,7 +124,16 @@ public final class JdbcMetricStore implements MetricStore {
     if (known.size() > MAX_REMEMBERED) {
       known.clear();
     }
-    toTouch.forEach((seriesId, key) -> known.put(key, new Known(seriesId, seen)));
+    touched.forEach((key, seriesKey) -> known.put(key, new Known(seriesKey, seen)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TreeMap<Long, Bucket>[] newTiers() {
+    TreeMap<Long, Bucket>[] tiers = new TreeMap[Resolution.values().length];
+    for (int i = 0; i < tiers.length; i++) {
+      tiers[i] = new TreeMap<>();
+    }
+    return tiers;
   }
 
   // a lost insert race on H2, a deadlock or serialization failure on PostgreSQL: the next attempt sees the row
@@ -132,8 +142,31 @@ public final class JdbcMetricStore implements MetricStore {
     return e.isUniqueViolation() || "40P01".equals(state) || "40001".equals(state);
   }
 
-  private static void write(Tx tx, Map<String, MetricKey> toTouch, TreeMap<RowKey, Bucket> rows, Instant seenAt) {
-    toTouch.forEach((seriesId, key) -> touchSeries(tx, key, seriesId, seenAt));
+  private static void write(
+      Tx tx,
+      Map<MetricKey, TreeMap<Long, Bucket>[]> bySeries,
+      Map<MetricKey, Known> remembered,
+      Map<MetricKey, Long> touched,
+      Instant seenAt) {
+    long seen = seenAt.getEpochSecond();
+    TreeMap<RowKey, Bucket> rows = new TreeMap<>();
+    for (Map.Entry<MetricKey, TreeMap<Long, Bucket>[]> series : bySeries.entrySet()) {
+      MetricKey key = series.getKey();
+      Known known = remembered.get(key);
+      long seriesKey;
+      if (known == null || seen - known.touchedAt() >= TOUCH_INTERVAL_SECONDS) {
+        seriesKey = touchSeries(tx, key, seenAt);
+        touched.put(key, seriesKey);
+      } else {
+        seriesKey = known.seriesKey();
+      }
+      TreeMap<Long, Bucket>[] tiers = series.getValue();
+      for (Resolution resolution : Resolution.values()) {
+        for (Bucket bucket : tiers[resolution.ordinal()].values()) {
+          rows.put(new RowKey(seriesKey, resolution.seconds(), bucket.start()), bucket);
+        }
+      }
+    }
     Connection connection = tx.connection();
     try {
       List<Map.Entry<RowKey, Bucket>> entries = new ArrayList<>(rows.entrySet());
@@ -142,7 +175,7 @@ public final class JdbcMetricStore implements MetricStore {
         for (Map.Entry<RowKey, Bucket> entry : entries) {
           bindAggregate(insert, 4, entry.getValue());
           RowKey row = entry.getKey();
-          insert.setString(1, row.seriesId());
+          insert.setLong(1, row.seriesKey());
           insert.setInt(2, row.resolution());
           insert.setLong(3, row.start());
           insert.addBatch();
@@ -172,7 +205,7 @@ public final class JdbcMetricStore implements MetricStore {
         PreparedStatement update = connection.prepareStatement(UPDATE)) {
       for (Map.Entry<RowKey, Bucket> entry : existing) {
         RowKey row = entry.getKey();
-        select.setString(1, row.seriesId());
+        select.setLong(1, row.seriesKey());
         select.setInt(2, row.resolution());
         select.setLong(3, row.start());
         Bucket merged;
@@ -191,7 +224,7 @@ public final class JdbcMetricStore implements MetricStore {
           merged = old.merge(entry.getValue());
         }
         bindAggregate(update, 1, merged);
-        update.setString(7, row.seriesId());
+        update.setLong(7, row.seriesKey());
         update.setInt(8, row.resolution());
         update.setLong(9, row.start());
         update.addBatch();
@@ -211,17 +244,31 @@ public final class JdbcMetricStore implements MetricStore {
     statement.setString(first + 5, bucket.unit());
   }
 
-  private static void touchSeries(Tx tx, MetricKey key, String seriesId, Instant seenAt) {
-    int updated =
-        tx.update(
-            "update monitoring_metric_series set last_seen = ? where series_id = ? and last_seen < ?",
-            seenAt, seriesId, seenAt);
-    if (updated == 0 && !tx.exists("select 1 from monitoring_metric_series where series_id = ?", seriesId)) {
-      tx.update(
-          "insert into monitoring_metric_series (series_id, namespace, metric_name, dimensions_json, last_seen)"
-              + " values (?, ?, ?, ?, ?)",
-          seriesId, key.namespace(), key.metricName(), json(key.dimensions()), seenAt);
+  /**
+   * Sets the series' last_seen, creating the series when it is not stored (new, or forgotten after 63 days), and
+   * returns its series_key (read again each time: another node may have forgotten and re-created the series).
+   */
+  private static long touchSeries(Tx tx, MetricKey key, Instant seenAt) {
+    String seriesId = key.seriesId();
+    tx.update(
+        "update monitoring_metric_series set last_seen = ? where series_id = ? and last_seen < ?",
+        seenAt, seriesId, seenAt);
+    Optional<Long> stored = seriesKey(tx, seriesId);
+    if (stored.isPresent()) {
+      return stored.get();
     }
+    // two nodes creating one series: the loser's unique violation on series_id is retried and finds the row
+    tx.update(
+        "insert into monitoring_metric_series (series_id, namespace, metric_name, dimensions_json, last_seen)"
+            + " values (?, ?, ?, ?, ?)",
+        seriesId, key.namespace(), key.metricName(), json(key.dimensions()), seenAt);
+    return seriesKey(tx, seriesId).orElseThrow();
+  }
+
+  private static Optional<Long> seriesKey(Tx tx, String seriesId) {
+    return tx.queryOne(
+        "select series_key from monitoring_metric_series where series_id = ?",
+        row -> row.longValue("series_key"), seriesId);
   }
 
   @Override
@@ -229,13 +276,19 @@ public final class JdbcMetricStore implements MetricStore {
     if (fromEpoch >= toEpoch) {
       return List.of();
     }
-    return jdbc.transaction(tx -> select(tx, resolution, key.seriesId(), fromEpoch, toEpoch));
+    Known remembered = known.get(key);
+    return jdbc.transaction(
+        tx -> {
+          Optional<Long> seriesKey =
+              remembered != null ? Optional.of(remembered.seriesKey()) : seriesKey(tx, key.seriesId());
+          return seriesKey.map(k -> select(tx, resolution, k, fromEpoch, toEpoch)).orElse(List.of());
+        });
   }
 
-  private static List<Bucket> select(Tx tx, Resolution resolution, String seriesId, long from, long to) {
+  private static List<Bucket> select(Tx tx, Resolution resolution, long seriesKey, long from, long to) {
     return tx.query(
         "select bucket_start, sample_count, sum_value, min_value, max_value, samples, unit"
-            + " from monitoring_metric_bucket where series_id = ? and resolution = ? and bucket_start >= ?"
+            + " from monitoring_metric_bucket where series_key = ? and resolution = ? and bucket_start >= ?"
             + " and bucket_start < ? order by bucket_start",
         row ->
             new Bucket(
@@ -247,7 +300,7 @@ public final class JdbcMetricStore implements MetricStore {
                     number(row.string("max_value")),
                     decode(row.string("samples"))),
                 row.string("unit")),
-        seriesId, resolution.seconds(), from, to);
+        seriesKey, resolution.seconds(), from, to);
   }
 
   @Override
@@ -311,14 +364,10 @@ public final class JdbcMetricStore implements MetricStore {
     if (known.containsKey(key)) {
       return true;
     }
-    String seriesId = key.seriesId();
-    boolean found =
-        jdbc.transaction(tx -> tx.exists("select 1 from monitoring_metric_series where series_id = ?", seriesId));
-    if (found) {
-      // not touched by this node yet: the next write sets last_seen
-      known.putIfAbsent(key, new Known(seriesId, Long.MIN_VALUE / 2));
-    }
-    return found;
+    Optional<Long> stored = jdbc.transaction(tx -> seriesKey(tx, key.seriesId()));
+    // not touched by this node yet: the next write sets last_seen
+    stored.ifPresent(seriesKey -> known.putIfAbsent(key, new Known(seriesKey, Long.MIN_VALUE / 2)));
+    return stored.isPresent();
   }
 
   @Override
@@ -341,8 +390,8 @@ public final class JdbcMetricStore implements MetricStore {
     return jdbc.transaction(
         tx -> {
           tx.update(
-              "delete from monitoring_metric_bucket where series_id in"
-                  + " (select series_id from monitoring_metric_series where last_seen < ?)",
+              "delete from monitoring_metric_bucket where series_key in"
+                  + " (select series_key from monitoring_metric_series where last_seen < ?)",
               cutoff);
           return tx.update("delete from monitoring_metric_series where last_seen < ?", cutoff);
         });

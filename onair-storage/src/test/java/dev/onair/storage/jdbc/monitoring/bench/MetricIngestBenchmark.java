@@ -1,11 +1,14 @@
 package dev.onair.storage.jdbc.monitoring.bench;
 
 import dev.onair.monitoring.metrics.Aggregate;
+import dev.onair.monitoring.metrics.Bucket;
+import dev.onair.monitoring.metrics.BucketWrite;
 import dev.onair.monitoring.metrics.BufferingMetricPublisher;
 import dev.onair.monitoring.metrics.IvsMetrics;
 import dev.onair.monitoring.metrics.MetricDatum;
 import dev.onair.monitoring.metrics.MetricIngest;
 import dev.onair.monitoring.metrics.MetricKey;
+import dev.onair.monitoring.metrics.Resolution;
 import dev.onair.storage.Database;
 import dev.onair.storage.DatabaseSettings;
 import dev.onair.storage.jdbc.monitoring.JdbcMetricStore;
@@ -76,6 +79,13 @@ public class MetricIngestBenchmark {
   @Param({"1"})
   public int flushEverySeconds;
 
+  /**
+   * Seconds of 1-second history (and the matching minute and 5-minute buckets) written before measuring: B-tree
+   * page rewrites on commit grow with what the table already holds, and a server keeps 3 hours of 1-second rows.
+   */
+  @Param({"3600"})
+  public int historySeconds;
+
   private Path dataDir;
   private Database database;
   private SteppingClock clock;
@@ -88,13 +98,59 @@ public class MetricIngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dataDir = Files.createTempDirectory("onair-metric-bench");
+    // a file database with the server's URL settings (Database.h2Url: WRITE_DELAY=0 ...), as the server opens it
     database = Database.open(DatabaseSettings.embedded(dataDir));
-    clock = new SteppingClock(START);
-    ingest = new MetricIngest(new JdbcMetricStore(database.jdbc()), clock, 50_000);
-    publisher = new BufferingMetricPublisher(ingest, 100_000);
     channels = new String[streams];
     for (int i = 0; i < streams; i++) {
       channels[i] = String.format("ch%010d", i);
+    }
+    JdbcMetricStore store = new JdbcMetricStore(database.jdbc());
+    Instant first = START.minusSeconds(historySeconds);
+    writeHistory(store, first);
+    clock = new SteppingClock(START);
+    ingest = new MetricIngest(store, clock, 50_000);
+    publisher = new BufferingMetricPublisher(ingest, 100_000);
+  }
+
+  /** The data plane's series, with {@code historySeconds} of buckets before {@link #START}, 60 s per commit. */
+  private void writeHistory(JdbcMetricStore store, Instant first) {
+    List<MetricKey> keys = new ArrayList<>();
+    for (String channelId : channels) {
+      Map<String, String> channel = Map.of(IvsMetrics.CHANNEL, channelId);
+      Map<String, String> track = Map.of(IvsMetrics.CHANNEL, channelId, IvsMetrics.TRACK, TRACK_0);
+      for (String metric :
+          List.of(IvsMetrics.INGEST_VIDEO_BITRATE, IvsMetrics.INGEST_AUDIO_BITRATE, IvsMetrics.INGEST_FRAMERATE,
+              IvsMetrics.KEYFRAME_INTERVAL)) {
+        keys.add(MetricKey.of(IvsMetrics.NAMESPACE, metric, channel));
+        keys.add(MetricKey.of(IvsMetrics.NAMESPACE, metric, track));
+      }
+      for (String metric :
+          List.of(IvsMetrics.INGEST_BITRATE, IvsMetrics.CONCURRENT_VIEWS, IvsMetrics.LIVE_INPUT_TIME,
+              IvsMetrics.LIVE_DELIVERED_TIME)) {
+        keys.add(MetricKey.of(IvsMetrics.NAMESPACE, metric, channel));
+      }
+    }
+    for (String metric :
+        List.of(IvsMetrics.INGEST_BITRATE, IvsMetrics.CONCURRENT_VIEWS, IvsMetrics.CONCURRENT_STREAMS,
+            IvsMetrics.LIVE_INPUT_TIME, IvsMetrics.LIVE_DELIVERED_TIME)) {
+      keys.add(MetricKey.of(IvsMetrics.NAMESPACE, metric, Map.of()));
+    }
+    keys.add(MetricKey.of(IvsMetrics.NAMESPACE, IvsMetrics.CONCURRENT_STREAMS, Map.of(IvsMetrics.HEALTH, "HEALTHY")));
+    long from = first.getEpochSecond();
+    for (long minute = from; minute < from + historySeconds; minute += 60) {
+      List<BucketWrite> writes = new ArrayList<>();
+      for (MetricKey key : keys) {
+        for (long second = minute; second < Math.min(minute + 60, from + historySeconds); second++) {
+          writes.add(new BucketWrite(key, Resolution.SECOND, new Bucket(second, Aggregate.of(3), "Count")));
+        }
+        writes.add(
+            new BucketWrite(key, Resolution.MINUTE, new Bucket(Math.floorDiv(minute, 60) * 60, Aggregate.of(3),
+                "Count")));
+        writes.add(
+            new BucketWrite(key, Resolution.FIVE_MINUTES, new Bucket(Math.floorDiv(minute, 300) * 300,
+                Aggregate.of(3), "Count")));
+      }
+      store.mergeAll(writes, Instant.ofEpochSecond(minute + 59));
     }
   }
 
