@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The one-live-publisher-per-channel rule across nodes, and the row through which other nodes see and steer a
- * broadcast. A node claims the channel's lease before admitting an encoder, renews it every tick while the
- * broadcast runs (carrying health and viewer count along) and releases it when the broadcast ends. A node that
+ * broadcast. A node claims the channel's lease before admitting an encoder, renews it well within the TTL while
+ * the broadcast runs (carrying health and viewer count along) and releases it when the broadcast ends. A node that
  * dies stops renewing: its leases expire and a surviving node {@link #reap reaps} them (ends the session,
  * finalises or fails the recording).
  *
