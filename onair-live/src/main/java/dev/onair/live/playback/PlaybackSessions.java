@@ -25,6 +25,11 @@ public final class PlaybackSessions {
   private final byte[] key;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
+  /**
+   * One keyed Mac per thread: every playback request below the multivariant playlist checks its session, and
+   * {@code Mac.getInstance} + {@code init} (a provider lookup and a reflective constructor) cost more than the HMAC.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public PlaybackSessions(Clock clock) {
     this.clock = clock;
@@ -63,12 +68,17 @@ public final class PlaybackSessions {
   }
 
   private String mac(String channelArn, String body) {
+    Mac mac = macs.get();
+    mac.update(channelArn.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return B64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII))); // doFinal resets it
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(channelArn.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return B64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
