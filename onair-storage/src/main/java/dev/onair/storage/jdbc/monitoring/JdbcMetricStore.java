@@ -149,17 +149,20 @@ public final class JdbcMetricStore implements MetricStore {
       Map<MetricKey, Long> touched,
       Instant seenAt) {
     long seen = seenAt.getEpochSecond();
+    // series rows are touched in series_id order, so two writers on one PostgreSQL lock them in the same order
+    TreeMap<String, MetricKey> toTouch = new TreeMap<>();
+    remembered.forEach(
+        (key, known) -> {
+          if (known == null || seen - known.touchedAt() >= TOUCH_INTERVAL_SECONDS) {
+            toTouch.put(key.seriesId(), key);
+          }
+        });
+    toTouch.forEach((seriesId, key) -> touched.put(key, touchSeries(tx, key, seriesId, seenAt)));
     TreeMap<RowKey, Bucket> rows = new TreeMap<>();
     for (Map.Entry<MetricKey, TreeMap<Long, Bucket>[]> series : bySeries.entrySet()) {
       MetricKey key = series.getKey();
-      Known known = remembered.get(key);
-      long seriesKey;
-      if (known == null || seen - known.touchedAt() >= TOUCH_INTERVAL_SECONDS) {
-        seriesKey = touchSeries(tx, key, seenAt);
-        touched.put(key, seriesKey);
-      } else {
-        seriesKey = known.seriesKey();
-      }
+      Long fresh = touched.get(key);
+      long seriesKey = fresh != null ? fresh : remembered.get(key).seriesKey();
       TreeMap<Long, Bucket>[] tiers = series.getValue();
       for (Resolution resolution : Resolution.values()) {
         for (Bucket bucket : tiers[resolution.ordinal()].values()) {
@@ -248,8 +251,7 @@ public final class JdbcMetricStore implements MetricStore {
    * Sets the series' last_seen, creating the series when it is not stored (new, or forgotten after 63 days), and
    * returns its series_key (read again each time: another node may have forgotten and re-created the series).
    */
-  private static long touchSeries(Tx tx, MetricKey key, Instant seenAt) {
-    String seriesId = key.seriesId();
+  private static long touchSeries(Tx tx, MetricKey key, String seriesId, Instant seenAt) {
     tx.update(
         "update monitoring_metric_series set last_seen = ? where series_id = ? and last_seen < ?",
         seenAt, seriesId, seenAt);
