@@ -9,11 +9,11 @@ import java.nio.file.*; import java.sql.*; import java.util.*;
  */
 public class H2Plans {
   static final String[] Q = {
-    "select bucket_start, sample_count, sum_value, min_value, max_value, samples, unit from monitoring_metric_bucket where series_id = 's0050' and resolution = 1 and bucket_start >= 100 and bucket_start < 200 order by bucket_start",
-    "select sample_count from monitoring_metric_bucket where series_id = 's0050' and resolution = 60 and bucket_start = 120 for update",
-    "update monitoring_metric_bucket set sample_count = 1 where series_id = 's0050' and resolution = 60 and bucket_start = 120",
+    "select bucket_start, sample_count, sum_value, min_value, max_value, samples, unit from monitoring_metric_bucket where series_key = 51 and resolution = 1 and bucket_start >= 100 and bucket_start < 200 order by bucket_start",
+    "select sample_count from monitoring_metric_bucket where series_key = 51 and resolution = 60 and bucket_start = 120 for update",
+    "update monitoring_metric_bucket set sample_count = 1 where series_key = 51 and resolution = 60 and bucket_start = 120",
     "delete from monitoring_metric_bucket where resolution = 1 and bucket_start < 10",
-    "delete from monitoring_metric_bucket where series_id in (select series_id from monitoring_metric_series where last_seen < timestamp '2000-01-01 00:00:00+00')",
+    "delete from monitoring_metric_bucket where series_key in (select series_key from monitoring_metric_series where last_seen < timestamp '2000-01-01 00:00:00+00')",
     "update monitoring_metric_series set last_seen = now() where series_id = 's0050' and last_seen < now()",
     "select series_id, namespace, metric_name, dimensions_json from monitoring_metric_series where 1 = 1 and namespace = 'AWS/IVS' and metric_name = 'm3' and last_seen >= timestamp '2000-01-01 00:00:00+00' and series_id > '' order by series_id limit 200",
     "select * from monitoring_audit_event where 1 = 1 and account_id = '123456789012' and event_time >= timestamp '2026-01-01 00:00:00+00' and (event_time < now() or (event_time = now() and event_id < 'z')) order by event_time desc, event_id desc limit 50",
@@ -33,7 +33,7 @@ public class H2Plans {
       try (PreparedStatement ps = c.prepareStatement("insert into monitoring_metric_series (series_id, namespace, metric_name, dimensions_json, last_seen) values (?, 'AWS/IVS', ?, '{}', now())")) {
         for (int i = 0; i < 140; i++) { ps.setString(1, String.format("s%04d", i)); ps.setString(2, "m" + (i % 13)); ps.addBatch(); } ps.executeBatch(); }
       try (PreparedStatement ps = c.prepareStatement("insert into monitoring_metric_bucket values (?, ?, ?, 1, 1, 1, 1, '1.0', 'Count')")) {
-        for (int t = 0; t < 1200; t++) for (int i = 0; i < 140; i++) { ps.setString(1, String.format("s%04d", i)); ps.setInt(2, 1); ps.setLong(3, t); ps.addBatch(); if (t % 60 == 0) { ps.setString(1, String.format("s%04d", i)); ps.setInt(2, 60); ps.setLong(3, t); ps.addBatch(); } }
+        for (int t = 0; t < 1200; t++) for (int i = 0; i < 140; i++) { ps.setLong(1, i + 1); ps.setInt(2, 1); ps.setLong(3, t); ps.addBatch(); if (t % 60 == 0) { ps.setLong(1, i + 1); ps.setInt(2, 60); ps.setLong(3, t); ps.addBatch(); } }
         ps.executeBatch(); }
       try (PreparedStatement ps = c.prepareStatement("insert into monitoring_audit_event (event_id, event_time, request_id, account_id, principal_arn, principal_id, principal_type, user_name, access_key_id, action, event_name, event_source, read_only, resources, source_ip, user_agent, region, decision) values (?, dateadd(second, ?, timestamp with time zone '2026-11-30 00:00:00+00'), 'r', ?, 'arn', 'p', 'IAMUser', 'u', 'AKIA', 'ivs:GetChannel', 'GetChannel', 'ivs.amazonaws.com', true, '[]', '127.0.0.1', 'ua', 'us-east-1', 'ALLOW')")) {
         for (int i = 0; i < 30000; i++) { ps.setString(1, java.util.UUID.randomUUID().toString()); ps.setInt(2, i); ps.setString(3, i % 10 == 0 ? "210987654321" : "123456789012"); ps.addBatch(); } ps.executeBatch(); }
