@@ -10,10 +10,10 @@ import dev.onair.live.port.InMemoryPublisherLease;
 import dev.onair.live.port.PublisherLease;
 import dev.onair.live.state.LiveStreamStateService;
 import dev.onair.live.state.RecordingStarter;
+import dev.onair.live.state.TestBroadcasts;
 import dev.onair.ivs.IdGenerator;
 import dev.onair.rtmp.session.MediaSink;
 import dev.onair.rtmp.session.PublishRequest;
-import dev.onair.rtmp.session.PublisherHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +130,8 @@ class LeaseKeeperTest {
           LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(), clock, keeper);
       for (Channel channel : List.of(ZERO, ONE)) {
         sinks.add(state.create(new PublishRequest("app", "key", "", "127.0.0.1:1",
-            new IngestTicket(channel, channel.arn().replace(":channel/", ":stream-key/"), false)), handle()));
+            new IngestTicket(channel, channel.arn().replace(":channel/", ":stream-key/"), false)),
+            TestBroadcasts.connectedHandle()));
         streamIds.add(state.broadcast(channel.arn()).orElseThrow().streamId());
       }
     }
@@ -138,7 +139,8 @@ class LeaseKeeperTest {
     /** A third broadcast, admitted now. */
     void admitLate() {
       sinks.add(state.create(new PublishRequest("app", "key", "", "127.0.0.1:1",
-          new IngestTicket(LATE, LATE.arn().replace(":channel/", ":stream-key/"), false)), handle()));
+          new IngestTicket(LATE, LATE.arn().replace(":channel/", ":stream-key/"), false)),
+          TestBroadcasts.connectedHandle()));
     }
 
     void viewer(Channel channel) {
@@ -156,22 +158,6 @@ class LeaseKeeperTest {
       leases.claim(channel.arn(), "B", "st-b", clock.instant(), TTL).orElseThrow();
     }
 
-    private static PublisherHandle handle() {
-      return new PublisherHandle() {
-        @Override
-        public void disconnect() {}
-
-        @Override
-        public boolean isConnected() {
-          return true;
-        }
-
-        @Override
-        public String remoteAddress() {
-          return "127.0.0.1:1";
-        }
-      };
-    }
   }
 
   /** The in-memory leases, counting the rows each heartbeat writes and whether stop flags were read. */

@@ -13,7 +13,6 @@ import dev.onair.live.port.InMemoryLiveSessionRepository;
 import dev.onair.live.port.LiveSessionRepository;
 import dev.onair.rtmp.session.MediaSink;
 import dev.onair.rtmp.session.PublishRequest;
-import dev.onair.rtmp.session.PublisherHandle;
 import dev.onair.rtmp.session.StreamInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class SessionWritesOrderTest {
     LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions(),
         RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
         Clock.systemUTC(), new JournalingGate(), writes);
-    MediaSink first = state.create(request(), handle());
+    MediaSink first = state.create(request(), TestBroadcasts.connectedHandle());
     String firstId = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
     // The writes executor is held, so nothing queued behind this can have run when the checks below are made.
     CountDownLatch held = new CountDownLatch(1);
@@ -66,7 +65,7 @@ class SessionWritesOrderTest {
         "main: event Stream Start");
     held.countDown();
     // The next publisher waits for the previous broadcast's writes before it claims the channel.
-    state.create(request(), handle());
+    state.create(request(), TestBroadcasts.connectedHandle());
     String secondId = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
 
     assertThat(journal).containsExactly(
@@ -88,12 +87,12 @@ class SessionWritesOrderTest {
       }
     }, RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
         Clock.systemUTC(), new JournalingGate(), writes);
-    MediaSink sink = state.create(request(), handle());
+    MediaSink sink = state.create(request(), TestBroadcasts.connectedHandle());
     String id = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
 
     sink.onStreamInfo(INFO);
     sink.onEnd();
-    state.create(request(), handle()); // waits for the channel's lane
+    state.create(request(), TestBroadcasts.connectedHandle()); // waits for the channel's lane
 
     assertThat(journal.subList(4, 8)).containsExactly("writes: event Stream End", "writes: event Session Ended",
         "writes: end " + id, "writes: ended " + id);
@@ -116,22 +115,6 @@ class SessionWritesOrderTest {
         new IngestTicket(CHANNEL, CHANNEL.arn().replace(":channel/", ":stream-key/"), false));
   }
 
-  private static PublisherHandle handle() {
-    return new PublisherHandle() {
-      @Override
-      public void disconnect() {}
-
-      @Override
-      public boolean isConnected() {
-        return true;
-      }
-
-      @Override
-      public String remoteAddress() {
-        return "127.0.0.1:1";
-      }
-    };
-  }
 
   /** Sessions in memory, journaling which thread wrote what. */
   private class JournalingSessions implements LiveSessionRepository {

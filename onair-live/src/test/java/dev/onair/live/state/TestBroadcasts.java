@@ -12,19 +12,24 @@ public final class TestBroadcasts {
 
   public static Broadcast of(Channel channel, String streamId, LiveSegmenter segmenter, Clock clock) {
     return new Broadcast(channel, streamId, channel.arn().replace(":channel/", ":stream-key/"), Instant.now(clock),
-        new PublisherHandle() {
-          @Override
-          public void disconnect() {}
+        connectedHandle(), new IngestStats(clock::millis), segmenter, false);
+  }
 
-          @Override
-          public boolean isConnected() {
-            return true;
-          }
+  /** A publisher that stays connected and ignores disconnects. */
+  public static PublisherHandle connectedHandle() {
+    return new PublisherHandle() {
+      @Override
+      public void disconnect() {}
 
-          @Override
-          public String remoteAddress() {
-            return "127.0.0.1:50000";
-          }
-        }, new IngestStats(clock::millis), segmenter, false);
+      @Override
+      public boolean isConnected() {
+        return true;
+      }
+
+      @Override
+      public String remoteAddress() {
+        return "127.0.0.1:50000";
+      }
+    };
   }
 }
