@@ -2,8 +2,10 @@
 """Media data plane: Onair vs nginx-rtmp, same publishers, same clip, same machine, one run.
 
 For each server, identically:
-  1. latency phase: one publisher; the media playlist is polled every 50 ms from before the publish starts, and the
-     first time each segment (and LL-HLS part) is listed is compared with when its last frame left the publisher:
+  1. latency phase: one publisher; the media playlist is polled every 50 ms from before the publish starts, over
+     one kept-alive HTTP connection as a player would (before session 6 each poll opened a new connection, which
+     charged both servers for connection set-ups a player never makes ten times a second), and the first time each
+     segment (and LL-HLS part) is listed is compared with when its last frame left the publisher:
      availability delay = first_listed - (T0 + media end time), T0 = publisher start (ffmpeg -re paces the
      pre-encoded clip in real time, so media time t leaves at about T0 + t). It also warms the server up (JIT).
   2. idle: the server's own CPU over 10 s with nothing published, measured after the latency phase (so a JVM's
@@ -28,6 +30,7 @@ Usage: bench/media.py --out DIR [--streams 10,50] [--warmup 20] [--seconds 30] [
 Writes DIR/media.json (and DIR/onair-media.log). Needs: ffmpeg, nginx + libnginx-mod-rtmp, boto3, the built jar.
 """
 import argparse
+import http.client
 import json
 import os
 import re
@@ -40,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -69,6 +73,37 @@ def fetch(url, timeout=5):
             return r.read().decode("utf-8", "replace")
     except Exception:
         return None
+
+
+class KeptAlive:
+    """Fetches like an HLS player does: one HTTP/1.1 connection kept open between requests (hls.js and Safari
+    reuse their connection; nginx keeps it 75 s by default), reopened after an error or a close by the server."""
+
+    def __init__(self, url, timeout=2):
+        parts = urllib.parse.urlsplit(url)
+        self.host, self.port, self.timeout, self.conn = parts.hostname, parts.port or 80, timeout, None
+
+    def fetch(self, url):
+        parts = urllib.parse.urlsplit(url)
+        path = parts.path + ("?" + parts.query if parts.query else "")
+        for _ in range(2):
+            try:
+                if self.conn is None:
+                    self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+                self.conn.request("GET", path)
+                response = self.conn.getresponse()
+                body = response.read().decode("utf-8", "replace")
+                if response.will_close:
+                    self.close()
+                return body if response.status == 200 else None
+            except Exception:
+                self.close()
+        return None
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 def wait_http(url, seconds=90):
@@ -352,8 +387,9 @@ class Probe:
     def _poll(self):
         media_url = self.playback_url if isinstance(self.server, Nginx) else self.server.media_playlist(
             self.playback_url)
+        client = KeptAlive(media_url) if media_url else None
         while self.running:
-            text = fetch(media_url, 2) if media_url else None
+            text = client.fetch(media_url) if client else None
             now = time.time()
             if text and "#EXTM3U" in text:
                 msn, segs, td, hold, part_hold, open_parts = parse_playlist(text)
@@ -367,6 +403,8 @@ class Probe:
                     for i, d in enumerate(open_parts):
                         self.seen_part.setdefault((building, i), (now, d))
             time.sleep(self.interval)
+        if client:
+            client.close()
 
     def stop(self):
         self.running = False

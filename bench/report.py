@@ -245,7 +245,7 @@ def media_section(out, lines, head):
                  f"that (JIT warm), then one capacity run per stream count ({', '.join(map(str, counts))} publishers "
                  f"at once), each measured over {media['seconds']} s after {media.get('warmup', 0)} s of warm-up. "
                  "Availability delay = when a segment (or LL-HLS part) is first listed in the media playlist (polled "
-                 "every 50 ms; 100 ms for stream 0 under load) − when its last frame left the publisher (anchored on "
+                 "every 50 ms; 100 ms for stream 0 under load; one kept-alive connection, as a player polls) − when its last frame left the publisher (anchored on "
                  "ffmpeg's own `-progress` clock); the first segment of the stream is excluded. CPU per stream = "
                  "(server CPU in the window − the idle server's CPU) / streams, utime+stime of every server thread "
                  "(GC and JIT included). Sustained = every publisher still connected and sending in real time "
