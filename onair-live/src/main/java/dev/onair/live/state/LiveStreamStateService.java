@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,6 +157,9 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
       }
     }
     LOG.info("channel {} live: stream {} from {}", channel.arn(), streamId, request.remoteAddress());
+    // At most one ingest write queued per broadcast: it reads the newest figures when it runs, so an encoder that
+    // changes its codec configuration faster than the database writes cannot grow the lane without bound.
+    AtomicBoolean ingestQueued = new AtomicBoolean();
     MediaSink end = new MediaSink() {
       @Override
       public void onVideoConfig(long dtsMillis, dev.onair.media.codec.AvcDecoderConfig config) {}
@@ -171,7 +175,12 @@ public final class LiveStreamStateService implements LiveStreamState, MediaSinkF
 
       @Override
       public void onStreamInfo(dev.onair.rtmp.session.StreamInfo info) {
-        writes.submit(broadcast.channelArn(), () -> persistIngest(broadcast));
+        if (ingestQueued.compareAndSet(false, true)) {
+          writes.submit(broadcast.channelArn(), () -> {
+            ingestQueued.set(false);
+            persistIngest(broadcast);
+          });
+        }
       }
 
       @Override

@@ -78,6 +78,31 @@ class SessionWritesOrderTest {
   }
 
   @Test
+  void codecChangesFasterThanTheDatabase_queueOneIngestWrite_notOneEach() throws Exception {
+    LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions(),
+        RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
+        Clock.systemUTC(), new JournalingGate(), writes);
+    MediaSink sink = state.create(request(), TestBroadcasts.connectedHandle());
+    String id = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
+    CountDownLatch held = new CountDownLatch(1);
+    writes.execute(() -> await(held));
+
+    // An encoder alternating its codec configuration: every change is a new StreamInfo.
+    for (int i = 0; i < 1_000; i++) {
+      sink.onStreamInfo(new StreamInfo("avc1.64001f", 100, 31, 1280 + 2 * (i % 2), 720, 30, "mp4a.40.2", 2,
+          48000, 2));
+    }
+    sink.onEnd();
+    held.countDown();
+    state.create(request(), TestBroadcasts.connectedHandle()); // waits for the channel's lane
+
+    // One queued write (it reads the newest figures when it runs), then the end's own.
+    assertThat(journal.stream().filter(("writes: ingest " + id)::equals)).hasSize(2);
+    assertThat(journal).containsSubsequence("writes: ingest " + id, "writes: event Stream End",
+        "writes: ended " + id);
+  }
+
+  @Test
   void aFailingWrite_isLogged_andTheLaneGoesOn() throws Exception {
     LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions() {
       @Override
@@ -96,6 +121,24 @@ class SessionWritesOrderTest {
 
     assertThat(journal.subList(4, 8)).containsExactly("writes: event Stream End", "writes: event Session Ended",
         "writes: end " + id, "writes: ended " + id);
+  }
+
+  /** The test above fails inside a write the service already catches; this one fails the lane's task itself. */
+  @Test
+  void aTaskThatThrows_doesNotStopItsLane() {
+    SerialLanes lanes = new SerialLanes(writes);
+    CountDownLatch held = new CountDownLatch(1);
+    writes.execute(() -> await(held));
+
+    lanes.submit("channel", () -> journal.add("first"));
+    lanes.submit("channel", () -> {
+      throw new IllegalStateException("session end failed");
+    });
+    lanes.submit("channel", () -> journal.add("after the failure"));
+    held.countDown();
+    lanes.awaitIdle("channel");
+
+    assertThat(journal).containsExactly("first", "after the failure");
   }
 
   private static void await(CountDownLatch latch) {
