@@ -152,11 +152,12 @@ public final class LeaseKeeper implements PublisherGate {
         // Renewed; the flag kept the figures from being written, which no longer matters: the publisher goes.
         lease.renewedAt = now;
         stopRequested(lease.lease);
-      } else {
+      } else if (held.remove(lease.lease.channelArn(), lease)) {
         // Reaped by another node after missed heartbeats: the session is closed there, this copy must go too.
+        // (Not when the broadcast ended while this write was in flight: ended() released the row itself, and the
+        // channel's publisher may already be a new one, which must stay.)
         LOG.warn("publisher lease of {} (stream {}) lost; disconnecting", lease.lease.channelArn(),
             lease.lease.sessionId());
-        held.remove(lease.lease.channelArn(), lease);
         disconnect.accept(lease.lease.channelArn());
       }
     }

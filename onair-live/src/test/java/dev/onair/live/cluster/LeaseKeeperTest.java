@@ -69,6 +69,8 @@ class LeaseKeeperTest {
             "1:2 5:2 9:2", "2 3 4 6 7 8 10 11 12", ""),
         new Case("shared, a viewer joins: that row written in that tick; the next renewal takes both again", true,
             Map.of(2, env -> env.viewer(ZERO)), "1:2 2:1 5:2 9:2", "2 3 4 6 7 8 10 11 12", ""),
+        new Case("embedded, zero ends and reconnects while its renewal is in flight: the new publisher stays", false,
+            Map.of(4, env -> env.reconnectDuringWrite(ZERO)), "4:2 8:2 12:2", "", ""),
         new Case("embedded, one admitted 3 s after the others: its first renewal takes theirs along", false,
             Map.of(3, env -> env.admitLate()), "4:2 7:3 11:3", "", ""),
         new Case("shared, stop flag set between writes: seen by the next tick's poll", true,
@@ -143,6 +145,21 @@ class LeaseKeeperTest {
           TestBroadcasts.connectedHandle()));
     }
 
+    /**
+     * The next lease write finds the channel's broadcast ended (its end written on the session-writes lane, the
+     * lease released) and a new publisher admitted on it: the write carries the old lease, which is gone.
+     */
+    void reconnectDuringWrite(Channel channel) {
+      int index = channel == ZERO ? 0 : 1;
+      counting.beforeWrite = () -> {
+        sinks.get(index).onEnd();
+        sinks.set(index, state.create(new PublishRequest("app", "key", "", "127.0.0.1:1",
+            new IngestTicket(channel, channel.arn().replace(":channel/", ":stream-key/"), false)),
+            TestBroadcasts.connectedHandle()));
+        streamIds.set(index, state.broadcast(channel.arn()).orElseThrow().streamId());
+      };
+    }
+
     void viewer(Channel channel) {
       state.broadcast(channel.arn()).orElseThrow().viewers().touch("viewer-1", clock.millis());
     }
@@ -165,6 +182,7 @@ class LeaseKeeperTest {
     private final PublisherLease delegate;
     int rows = -1;
     boolean polled;
+    Runnable beforeWrite;
 
     CountingLease(PublisherLease delegate) {
       this.delegate = delegate;
@@ -173,6 +191,11 @@ class LeaseKeeperTest {
     @Override
     public List<Renewal> heartbeatAll(List<Beat> beats, Instant now, Duration ttl) {
       rows = Math.max(rows, 0) + beats.size();
+      if (beforeWrite != null) {
+        Runnable hook = beforeWrite;
+        beforeWrite = null;
+        hook.run();
+      }
       return delegate.heartbeatAll(beats, now, ttl);
     }
 
