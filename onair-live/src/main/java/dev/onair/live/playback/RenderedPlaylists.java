@@ -2,6 +2,7 @@ package dev.onair.live.playback;
 
 import dev.onair.hls.segment.LiveSegmenter;
 import dev.onair.hls.segment.SegmentWindow;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * request then only copies the pieces around its own suffix.
  *
  * <p>One entry per channel: a new window (or a new broadcast, whose segmenter has a new window) replaces it, so
- * what is held is at most one rendered playlist pair per channel that has been live.
+ * what is held is at most one rendered playlist pair per channel that has been live. A template refers to its
+ * window weakly: the window holds the retained segments' media (megabytes), which must go with the broadcast's
+ * segmenter when it ends rather than stay here for every channel that was ever live.
  */
 final class RenderedPlaylists {
   /** Cannot occur in a playlist: names, tags and attribute values are printable ASCII. */
@@ -23,7 +26,12 @@ final class RenderedPlaylists {
   private static final int MAX_CHANNELS = 10_000;
 
   /** A rendered playlist: {@code pieces} joined by the session suffix. */
-  record Template(SegmentWindow window, boolean lowLatency, byte[][] pieces, int length) {
+  record Template(WeakReference<SegmentWindow> windowRef, boolean lowLatency, byte[][] pieces, int length) {
+    /** The window this was rendered from, or null once nothing else holds it. */
+    SegmentWindow window() {
+      return windowRef.get();
+    }
+
     byte[] with(String suffix) {
       byte[] insert = suffix.getBytes(StandardCharsets.US_ASCII);
       if (pieces.length == 1) {
@@ -93,6 +101,6 @@ final class RenderedPlaylists {
       }
       from = at + MARKER.length();
     }
-    return new Template(window, lowLatency, pieces.toArray(new byte[0][]), length);
+    return new Template(new WeakReference<>(window), lowLatency, pieces.toArray(new byte[0][]), length);
   }
 }

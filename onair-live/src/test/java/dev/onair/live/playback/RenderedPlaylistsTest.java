@@ -9,11 +9,14 @@ import dev.onair.hls.segment.SegmenterConfig;
 import dev.onair.media.codec.AacConfig;
 import dev.onair.media.codec.AvcDecoderConfig;
 import dev.onair.media.codec.SpsInfo;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -96,5 +99,27 @@ class RenderedPlaylistsTest {
     // a second channel has its own entry
     assertThat(cache.template(ARN + "2", second, lowLatency)).isNotSameAs(c);
     assertThat(cache.template(ARN, second, lowLatency)).isSameAs(c);
+  }
+
+  /** A broadcast that ended leaves its channel's entry behind; its window (the segments' media) must not stay too. */
+  @Test
+  void cache_doesNotKeepTheWindowOfABroadcastThatIsGone() throws InterruptedException {
+    RenderedPlaylists cache = new RenderedPlaylists();
+    WeakReference<SegmentWindow> gone = renderAndDrop(cache);
+    for (int i = 0; i < 50 && gone.get() != null; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(gone.get()).as("the window of a segmenter nobody holds any more").isNull();
+    Reference.reachabilityFence(cache);
+  }
+
+  private static WeakReference<SegmentWindow> renderAndDrop(RenderedPlaylists cache) {
+    LiveSegmenter segmenter = segmenter(ContainerFormat.TS);
+    feed(segmenter, 0, 30 * 5 + 5);
+    SegmentWindow window = segmenter.snapshot();
+    cache.template(ARN, window, false);
+    cache.template(ARN, window, true);
+    return new WeakReference<>(window);
   }
 }
