@@ -47,14 +47,11 @@ class SessionWritesOrderTest {
 
   @Test
   void endOfBroadcast_leavesTheCallingThread_andKeepsTheSessionsOrder() throws Exception {
-    LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions(),
-        RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
-        Clock.systemUTC(), new JournalingGate(), writes);
+    LiveStreamStateService state = service(new JournalingSessions());
     MediaSink first = state.create(request(), TestBroadcasts.connectedHandle());
     String firstId = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
     // The writes executor is held, so nothing queued behind this can have run when the checks below are made.
-    CountDownLatch held = new CountDownLatch(1);
-    writes.execute(() -> await(held));
+    CountDownLatch held = holdWrites();
 
     first.onStreamInfo(INFO); // on the "event loop": the test thread
     first.onEnd();
@@ -79,13 +76,10 @@ class SessionWritesOrderTest {
 
   @Test
   void codecChangesFasterThanTheDatabase_queueOneIngestWrite_notOneEach() throws Exception {
-    LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions(),
-        RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
-        Clock.systemUTC(), new JournalingGate(), writes);
+    LiveStreamStateService state = service(new JournalingSessions());
     MediaSink sink = state.create(request(), TestBroadcasts.connectedHandle());
     String id = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
-    CountDownLatch held = new CountDownLatch(1);
-    writes.execute(() -> await(held));
+    CountDownLatch held = holdWrites();
 
     // An encoder alternating its codec configuration: every change is a new StreamInfo.
     for (int i = 0; i < 1_000; i++) {
@@ -104,14 +98,13 @@ class SessionWritesOrderTest {
 
   @Test
   void aFailingWrite_isLogged_andTheLaneGoesOn() throws Exception {
-    LiveStreamStateService state = new LiveStreamStateService(new JournalingSessions() {
+    LiveStreamStateService state = service(new JournalingSessions() {
       @Override
       public void updateIngest(String channelArn, String streamId, VideoConfiguration video,
           AudioConfiguration audio) {
         throw new IllegalStateException("database unavailable");
       }
-    }, RecordingStarter.none(), LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(),
-        Clock.systemUTC(), new JournalingGate(), writes);
+    });
     MediaSink sink = state.create(request(), TestBroadcasts.connectedHandle());
     String id = state.broadcast(CHANNEL.arn()).orElseThrow().streamId();
 
@@ -127,8 +120,7 @@ class SessionWritesOrderTest {
   @Test
   void aTaskThatThrows_doesNotStopItsLane() {
     SerialLanes lanes = new SerialLanes(writes);
-    CountDownLatch held = new CountDownLatch(1);
-    writes.execute(() -> await(held));
+    CountDownLatch held = holdWrites();
 
     lanes.submit("channel", () -> journal.add("first"));
     lanes.submit("channel", () -> {
@@ -139,6 +131,19 @@ class SessionWritesOrderTest {
     lanes.awaitIdle("channel");
 
     assertThat(journal).containsExactly("first", "after the failure");
+  }
+
+  private LiveStreamStateService service(JournalingSessions sessions) {
+    return new LiveStreamStateService(sessions, RecordingStarter.none(),
+        LiveStreamStateService::defaultSegmenterConfig, new IdGenerator(), Clock.systemUTC(), new JournalingGate(),
+        writes);
+  }
+
+  /** Occupies the single writes thread until the returned latch is counted down. */
+  private CountDownLatch holdWrites() {
+    CountDownLatch held = new CountDownLatch(1);
+    writes.execute(() -> await(held));
+    return held;
   }
 
   private static void await(CountDownLatch latch) {
